@@ -1,0 +1,38 @@
+package dev.troupe;
+
+import dev.troupe.embedded.EmbeddedConfiguration;
+import dev.troupe.gateway.GatewayConfiguration;
+import dev.troupe.mailer.MailerConfiguration;
+import dev.troupe.messaging.MessagingConfiguration;
+import dev.troupe.users.UserCommandsConfiguration;
+import dev.troupe.users.UsersConfiguration;
+import dev.troupe.web.WebConfiguration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Troupe in one jar. No component scan: each service is assembled by its own configuration,
+ * switched on by {@code troupe.services}, so one process can run every service or just one.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@EnableConfigurationProperties(TroupeSettings.class)
+@Import({
+    EmbeddedConfiguration.class,
+    MessagingConfiguration.class,
+    WebConfiguration.class,
+    UsersConfiguration.class,
+    UserCommandsConfiguration.class,
+    GatewayConfiguration.class,
+    MailerConfiguration.class,
+    StartupReport.class
+})
+public class TroupeApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(TroupeApplication.class, args);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.troupe.embedded;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The in-process stand-ins used where no real server is configured.
+ *
+ * @param dataDir    where the embedded H2 database (and the broker's work files) live
+ * @param brokerPort AMQP port of the embedded broker on 127.0.0.1; 0 picks a free one
+ * @param smtpPort   SMTP port of the mail catcher on 127.0.0.1; 0 picks a free one
+ */
+@ConfigurationProperties("troupe.embedded")
+public record EmbeddedSettings(
+    @DefaultValue("./data") String dataDir,
+    @DefaultValue("0") int brokerPort,
+    @DefaultValue("0") int smtpPort) {
+}

@@ -1,0 +1,29 @@
+package dev.troupe.embedded;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+/** Starts the mail catcher and points mail at it when no SMTP server is configured. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnUnset({"spring.mail.host", "spring.mail.jndi-name"})
+class MailCatcherConfiguration {
+
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    MailCatcher mailCatcher(EmbeddedSettings settings) {
+        return new MailCatcher(FreePort.orAny(settings.smtpPort()));
+    }
+
+    @Bean
+    JavaMailSenderImpl mailSender(MailCatcher catcher) {
+        JavaMailSenderImpl sender = new JavaMailSenderImpl();
+        sender.setHost("127.0.0.1");
+        sender.setPort(catcher.port());
+        return sender;
+    }
+
+    @Bean
+    MailCatcherController mailCatcherController(MailCatcher catcher) {
+        return new MailCatcherController(catcher);
+    }
+}

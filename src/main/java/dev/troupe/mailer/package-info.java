@@ -1,0 +1,2 @@
+/** The mailer service: welcome mails for new users. */
+package dev.troupe.mailer;

@@ -1,0 +1,37 @@
+package dev.troupe.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageDeliveryMode;
+import org.springframework.amqp.core.MessageProperties;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds outgoing messages with the properties every Troupe message carries: persistent, JSON,
+ * message id, type, timestamp and correlation id. The body is plain JSON with no Java type
+ * header, so publishers and consumers in other languages see only the seed's contract.
+ */
+public class Envelopes {
+
+    static final String APP_ID = "troupe";
+
+    private final JsonMapper json;
+
+    public Envelopes(JsonMapper json) {
+        this.json = json;
+    }
+
+    public Message wrap(Object body, String type, String messageId, String correlationId) {
+        MessageProperties properties = new MessageProperties();
+        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+        properties.setContentEncoding(StandardCharsets.UTF_8.name());
+        properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+        properties.setMessageId(messageId);
+        properties.setCorrelationId(correlationId);
+        properties.setType(type);
+        properties.setAppId(APP_ID);
+        properties.setTimestamp(new Date());
+        return new Message(json.writeValueAsBytes(body), properties);
+    }
+}

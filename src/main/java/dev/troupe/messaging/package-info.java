@@ -1,0 +1,2 @@
+/** The broker side every service shares: topology, envelopes, confirmed publishing, parking. */
+package dev.troupe.messaging;

@@ -1,0 +1,7 @@
+package dev.troupe.users;
+
+import jakarta.validation.constraints.NotNull;
+
+/** A request to delete a user: the seed's {@code delete_user} body {@code {"user_id"}}. */
+public record DeleteUser(@NotNull Long userId) {
+}

@@ -1,0 +1,23 @@
+package dev.troupe.users;
+
+import dev.troupe.ConditionalOnService;
+import dev.troupe.Services;
+import dev.troupe.users.amqp.UserCommandListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The user-commands service: the seed's create_user and delete_user consumers, applying the
+ * commands through {@link UserService} itself rather than over HTTP.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnService(Services.USER_COMMANDS)
+@Import(UsersCoreConfiguration.class)
+public class UserCommandsConfiguration {
+
+    @Bean
+    UserCommandListener userCommandListener(UserService users) {
+        return new UserCommandListener(users);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.troupe.users;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+
+/** The users table. Package-private: other services reach users only through {@link UserService}. */
+class Users {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Users(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    User insert(String name, String email) {
+        KeyHolder key = new GeneratedKeyHolder();
+        try {
+            jdbc.sql("INSERT INTO users (name, email, created_at) VALUES (:name, :email, :createdAt)")
+                .param("name", name)
+                .param("email", email)
+                .param("createdAt", OffsetDateTime.now(clock))
+                .update(key, "id");
+        } catch (DuplicateKeyException e) {
+            throw new EmailAlreadyRegisteredException(email);
+        }
+        return new User(key.getKeyAs(Number.class).longValue(), name, email);
+    }
+
+    Optional<User> find(long id) {
+        return jdbc.sql("SELECT id, name, email FROM users WHERE id = :id")
+            .param("id", id)
+            .query(User.class)
+            .optional();
+    }
+
+    List<User> page(int page, int size) {
+        return jdbc.sql("SELECT id, name, email FROM users ORDER BY id LIMIT :size OFFSET :offset")
+            .param("size", size)
+            .param("offset", (long) page * size)
+            .query(User.class)
+            .list();
+    }
+
+    long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM users").query(Long.class).single();
+    }
+
+    boolean delete(long id) {
+        return jdbc.sql("DELETE FROM users WHERE id = :id").param("id", id).update() == 1;
+    }
+}
