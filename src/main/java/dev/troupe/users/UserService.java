@@ -18,7 +18,11 @@ public class UserService {
     /** E-mail addresses are compared case-insensitively, so they are stored lower-cased. */
     @Transactional
     public User register(CreateUser request) {
-        return users.insert(request.name().strip(), request.email().strip().toLowerCase(Locale.ROOT));
+        return users.insert(request.name().strip(), normalized(request.email()));
+    }
+
+    private static String normalized(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
     }
 
     @Transactional(readOnly = true)
@@ -26,9 +30,11 @@ public class UserService {
         return users.find(id).orElseThrow(() -> new UserNotFoundException(id));
     }
 
+    /** Users in id order, all of them or only the one with {@code email} when it is not null. */
     @Transactional(readOnly = true)
-    public UserPage list(int page, int size) {
-        return new UserPage(users.page(page, size), page, size, users.count());
+    public UserPage list(String email, int page, int size) {
+        String address = email == null ? null : normalized(email);
+        return new UserPage(users.page(address, page, size), page, size, users.count(address));
     }
 
     @Transactional

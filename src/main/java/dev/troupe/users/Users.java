@@ -1,5 +1,6 @@
 package dev.troupe.users;
 
+import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -41,16 +42,22 @@ class Users {
             .optional();
     }
 
-    List<User> page(int page, int size) {
-        return jdbc.sql("SELECT id, name, email FROM users ORDER BY id LIMIT :size OFFSET :offset")
+    /** A page in id order; {@code email}, when given, keeps only that address. */
+    List<User> page(String email, int page, int size) {
+        return jdbc.sql("SELECT id, name, email FROM users WHERE (:email IS NULL OR email = :email)"
+                + " ORDER BY id LIMIT :size OFFSET :offset")
+            .param("email", email, Types.VARCHAR)
             .param("size", size)
             .param("offset", (long) page * size)
             .query(User.class)
             .list();
     }
 
-    long count() {
-        return jdbc.sql("SELECT COUNT(*) FROM users").query(Long.class).single();
+    long count(String email) {
+        return jdbc.sql("SELECT COUNT(*) FROM users WHERE (:email IS NULL OR email = :email)")
+            .param("email", email, Types.VARCHAR)
+            .query(Long.class)
+            .single();
     }
 
     boolean delete(long id) {

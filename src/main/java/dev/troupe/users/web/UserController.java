@@ -40,9 +40,10 @@ public class UserController {
     }
 
     @GetMapping({"/users", "/users/"})
-    UserPage list(@RequestParam(defaultValue = "0") @Min(0) int page,
+    UserPage list(@RequestParam(required = false) String email,
+                  @RequestParam(defaultValue = "0") @Min(0) int page,
                   @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        return users.list(page, size);
+        return users.list(email, page, size);
     }
 
     @GetMapping("/users/{id}")

@@ -1,0 +1,100 @@
+package dev.troupe.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.troupe.support.Broker;
+import dev.troupe.support.TroupeIT;
+import dev.troupe.users.User;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The consumers against the broker: the seed's bodies without content type, commands applied
+ * through the users service, bad messages parked with their reason while the queue keeps flowing,
+ * and publishing that fails loudly when the broker does not take a message.
+ */
+abstract class MessagingContract extends TroupeIT {
+
+    @Autowired
+    RabbitTemplate rabbit;
+
+    @Autowired
+    ConfirmedPublisher publisher;
+
+    @Test
+    void aCreateUserCommandReachesBothConsumers() {
+        String email = uniqueEmail("both");
+        publishRaw(Topology.CREATE_USER, "{\"name\": \"Both Queues\", \"email\": \"" + email + "\"}");
+        eventually().until(() -> findUserByEmail(email) != null);
+        eventually().until(() -> mailsTo(email).size() == 1);
+    }
+
+    @Test
+    void aDeleteUserCommandDeletesTheUser() {
+        String email = uniqueEmail("delete");
+        publishRaw(Topology.CREATE_USER, "{\"name\": \"To Delete\", \"email\": \"" + email + "\"}");
+        User user = eventually().until(() -> findUserByEmail(email), found -> found != null);
+        publishRaw(Topology.DELETE_USER, "{\"user_id\": " + user.id() + "}");
+        eventually().until(() -> findUserByEmail(email) == null);
+    }
+
+    @Test
+    void anUnparseableMessageIsParkedWithItsReasonAndTheNextOneIsProcessed() {
+        String poisonId = publishRaw(Topology.CREATE_USER, "{this is not json");
+        String email = uniqueEmail("after-poison");
+        publishRaw(Topology.CREATE_USER, "{\"name\": \"After Poison\", \"email\": \"" + email + "\"}");
+
+        for (String queue : List.of(Topology.CREATE_USER_OPERATION_QUEUE, Topology.CREATE_USER_MAIL_QUEUE)) {
+            Message parked = Broker.awaitMessage(rabbit, Topology.parkingQueueOf(queue), poisonId);
+            assertThat(new String(parked.getBody(), StandardCharsets.UTF_8)).isEqualTo("{this is not json");
+            assertThat(parked.getMessageProperties().<String>getHeader(Parking.ORIGINAL_QUEUE)).isEqualTo(queue);
+            assertThat(parked.getMessageProperties().<String>getHeader(Parking.ORIGINAL_ROUTING_KEY))
+                .isEqualTo(Topology.CREATE_USER);
+            assertThat(parked.getMessageProperties().<String>getHeader(Parking.REASON)).isNotBlank();
+            assertThat(parked.getMessageProperties().<String>getHeader(Parking.EXCEPTION)).startsWith("tools.jackson");
+        }
+        eventually().until(() -> findUserByEmail(email) != null);
+        eventually().until(() -> mailsTo(email).size() == 1);
+    }
+
+    @Test
+    void aCommandFailingValidationIsParkedWithTheViolation() {
+        String invalidId = publishRaw(Topology.DELETE_USER, "{\"user_id\": null}");
+        Message parked = Broker.awaitMessage(rabbit, Topology.parkingQueueOf(Topology.DELETE_USER_OPERATION_QUEUE), invalidId);
+        assertThat(parked.getMessageProperties().<String>getHeader(Parking.REASON)).contains("userId");
+        assertThat(parked.getMessageProperties().<String>getHeader(Parking.EXCEPTION))
+            .endsWith("MethodArgumentNotValidException");
+    }
+
+    @Test
+    void anUnroutablePublishFails() {
+        Message message = new Message("{}".getBytes(StandardCharsets.UTF_8));
+        message.getMessageProperties().setMessageId(UUID.randomUUID().toString());
+        assertThatThrownBy(() -> publisher.publish(Topology.EXCHANGE, "no_queue_is_bound_to_this", message))
+            .isInstanceOf(PublishFailedException.class);
+    }
+
+    @Test
+    void aPublishToAMissingExchangeFails() {
+        Message message = new Message("{}".getBytes(StandardCharsets.UTF_8));
+        message.getMessageProperties().setMessageId(UUID.randomUUID().toString());
+        assertThatThrownBy(() -> publisher.publish("no_such_exchange_" + UUID.randomUUID(), "x", message))
+            .isInstanceOf(PublishFailedException.class);
+    }
+
+    /** Publishes like the seed's pika code: a JSON body and no content type. Returns the message id. */
+    private String publishRaw(String routingKey, String body) {
+        MessageProperties properties = new MessageProperties();
+        properties.setContentType(null);
+        properties.setMessageId(UUID.randomUUID().toString());
+        rabbit.send(Topology.EXCHANGE, routingKey, new Message(body.getBytes(StandardCharsets.UTF_8), properties));
+        return properties.getMessageId();
+    }
+}

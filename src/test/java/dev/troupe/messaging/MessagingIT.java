@@ -1,0 +1,4 @@
+package dev.troupe.messaging;
+
+class MessagingIT extends MessagingContract {
+}

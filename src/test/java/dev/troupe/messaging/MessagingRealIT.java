@@ -1,0 +1,7 @@
+package dev.troupe.messaging;
+
+import dev.troupe.support.RealServers;
+
+@RealServers
+class MessagingRealIT extends MessagingContract {
+}

@@ -1,0 +1,62 @@
+package dev.troupe.support;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * Runs an integration test on this machine's real RabbitMQ and PostgreSQL and a real SMTP server
+ * socket, through the standard Spring Boot properties. Switched on by {@code TROUPE_REAL_SERVERS=true}
+ * (.ci/run sets it); the addresses can be changed with {@code TROUPE_RABBITMQ_HOST},
+ * {@code TROUPE_POSTGRES_URL} and {@code TROUPE_POSTGRES_USER}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@EnabledIfEnvironmentVariable(named = RealServers.SWITCH, matches = "true")
+@ContextConfiguration(initializers = RealServers.Initializer.class)
+public @interface RealServers {
+
+    String SWITCH = "TROUPE_REAL_SERVERS";
+
+    class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+        public static String rabbitHost() {
+            return env("TROUPE_RABBITMQ_HOST", "127.0.0.1");
+        }
+
+        public static String postgresUrl() {
+            return env("TROUPE_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+        }
+
+        public static String postgresUser() {
+            return env("TROUPE_POSTGRES_USER", "postgres");
+        }
+
+        private static String env(String name, String fallback) {
+            String value = System.getenv(name);
+            return value == null || value.isBlank() ? fallback : value;
+        }
+
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            TestPropertyValues.of(
+                "spring.rabbitmq.host=" + rabbitHost(),
+                "spring.rabbitmq.port=5672",
+                "spring.rabbitmq.username=guest",
+                "spring.rabbitmq.password=guest",
+                "spring.datasource.url=" + postgresUrl(),
+                "spring.datasource.username=" + postgresUser(),
+                "spring.mail.host=127.0.0.1",
+                "spring.mail.port=" + TestSmtp.server().port()
+            ).applyTo(context);
+        }
+    }
+}

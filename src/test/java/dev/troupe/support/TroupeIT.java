@@ -1,0 +1,68 @@
+package dev.troupe.support;
+
+import dev.troupe.TroupeApplication;
+import dev.troupe.embedded.CapturedMail;
+import dev.troupe.embedded.MailCatcher;
+import dev.troupe.users.User;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * Base of the integration tests: the whole application on a random port, on the embedded broker,
+ * database and mail catcher, or on the real servers when the subclass is marked {@link RealServers}.
+ * Every test uses fresh e-mail addresses, so the real database needs no cleaning between runs.
+ */
+@SpringBootTest(classes = TroupeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "troupe.embedded.data-dir=./target/it-data/${random.uuid}")
+public abstract class TroupeIT {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    private ObjectProvider<MailCatcher> embeddedMailCatcher;
+
+    protected RestTestClient http;
+
+    @BeforeEach
+    void connectClient() {
+        http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+
+    /** The SMTP server the mailer delivers to: the embedded catcher, or the test's own real server. */
+    protected MailCatcher mailCatcher() {
+        MailCatcher embedded = embeddedMailCatcher.getIfAvailable();
+        return embedded != null ? embedded : TestSmtp.server();
+    }
+
+    protected List<CapturedMail> mailsTo(String address) {
+        return mailCatcher().mails().stream().filter(mail -> mail.to().contains(address)).toList();
+    }
+
+    /** The user registered with {@code email}, or null, as the users API shows it. */
+    protected User findUserByEmail(String email) {
+        List<User> found = http.get().uri("/users/?email={email}", email).exchange()
+            .expectStatus().isOk().expectBody(UserList.class).returnResult().getResponseBody().items();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private record UserList(List<User> items) {
+    }
+
+    protected static String uniqueEmail(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
+    }
+
+    protected static ConditionFactory eventually() {
+        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50));
+    }
+}

@@ -1,0 +1,4 @@
+package dev.troupe.users;
+
+class UsersApiIT extends UsersApiContract {
+}
