@@ -1,0 +1,141 @@
+package dev.troupe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.troupe.embedded.MailCatcher;
+import dev.troupe.support.RealServers;
+import dev.troupe.support.TestSmtp;
+import dev.troupe.users.User;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * The built jar as four JVM processes, one service each, on the real RabbitMQ and PostgreSQL and
+ * a real SMTP server: the seed's flow must work across them exactly as in one process.
+ */
+@EnabledIfEnvironmentVariable(named = RealServers.SWITCH, matches = "true")
+class SeparateProcessesIT {
+
+    private static final Path JAR = Path.of("target", "troupe.jar");
+    private static final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private static MailCatcher smtp;
+
+    @BeforeAll
+    static void startServices() throws IOException {
+        assertThat(JAR).as("the packaged jar (mvn verify packages it first)").exists();
+        smtp = TestSmtp.server();
+        for (String service : List.of(Services.GATEWAY, Services.USERS, Services.USER_COMMANDS, Services.MAILER)) {
+            services.put(service, ServiceProcess.start(service, smtp.port()));
+        }
+        services.values().forEach(ServiceProcess::awaitHealthy);
+    }
+
+    @AfterAll
+    static void stopServices() {
+        services.values().forEach(ServiceProcess::stop);
+    }
+
+    @Test
+    void theSeedsFlowRunsAcrossSeparateProcesses() {
+        RestTestClient gateway = services.get(Services.GATEWAY).http();
+        RestTestClient users = services.get(Services.USERS).http();
+        String email = "processes-" + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
+
+        gateway.post().uri("/external_users/").contentType(MediaType.APPLICATION_JSON)
+            .body(Map.of("name", "Four Processes", "email", email)).exchange().expectStatus().isAccepted();
+
+        User user = await().until(() -> findByEmail(users, email), found -> found != null);
+        assertThat(user.name()).isEqualTo("Four Processes");
+        await().until(() -> smtp.mails().stream().filter(mail -> mail.to().contains(email)).count() == 1);
+
+        gateway.delete().uri("/external_users/{id}", user.id()).exchange().expectStatus().isAccepted();
+        await().until(() -> users.get().uri("/users/{id}", user.id()).exchange()
+            .returnResult(String.class).getStatus().value() == 404);
+    }
+
+    @Test
+    void eachProcessServesOnlyItsOwnService() {
+        services.get(Services.GATEWAY).http().get().uri("/users/").exchange().expectStatus().isNotFound();
+        services.get(Services.USERS).http().post().uri("/external_users/").contentType(MediaType.APPLICATION_JSON)
+            .body(Map.of("name", "Wrong Door", "email", "wrong@example.com")).exchange().expectStatus().isNotFound();
+    }
+
+    private static User findByEmail(RestTestClient users, String email) {
+        List<User> found = users.get().uri("/users/?email={email}", email).exchange()
+            .expectStatus().isOk().expectBody(UserList.class).returnResult().getResponseBody().items();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private static org.awaitility.core.ConditionFactory await() {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100));
+    }
+
+    record UserList(List<User> items) {
+    }
+
+    /** One service of the jar in its own JVM, its output in target/processes/. */
+    private record ServiceProcess(String service, int port, Process process) {
+
+        static ServiceProcess start(String service, int smtpPort) throws IOException {
+            int port = freePort();
+            Path log = Files.createDirectories(Path.of("target", "processes")).resolve(service + ".log");
+            List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(),
+                "--troupe.services=" + service,
+                "--server.port=" + port,
+                "--spring.rabbitmq.host=" + RealServers.Initializer.rabbitHost(),
+                "--spring.datasource.url=" + RealServers.Initializer.postgresUrl(),
+                "--spring.datasource.username=" + RealServers.Initializer.postgresUser(),
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + smtpPort));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            return new ServiceProcess(service, port, process);
+        }
+
+        RestTestClient http() {
+            return RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        }
+
+        void awaitHealthy() {
+            Awaitility.await("health of " + service).atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
+                .ignoreExceptions()
+                .until(() -> {
+                    assertThat(process.isAlive()).as(service + " exited; see target/processes/" + service + ".log").isTrue();
+                    return http().get().uri("/actuator/health").exchange().returnResult(String.class).getStatus().value() == 200;
+                });
+        }
+
+        void stop() {
+            process.destroy();
+            try {
+                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+
+        private static int freePort() throws IOException {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+                return socket.getLocalPort();
+            }
+        }
+    }
+}
