@@ -7,7 +7,8 @@ public final class Services {
     public static final String USERS = "users";
     public static final String USER_COMMANDS = "user-commands";
     public static final String MAILER = "mailer";
-    public static final String ALL_NAMES = "gateway,users,user-commands,mailer";
+    public static final String COUPONS = "coupons";
+    public static final String ALL_NAMES = "gateway,users,user-commands,mailer,coupons";
 
     private Services() {
     }

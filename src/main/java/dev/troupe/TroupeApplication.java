@@ -1,9 +1,14 @@
 package dev.troupe;
 
+import dev.troupe.coupons.CouponsConfiguration;
 import dev.troupe.embedded.EmbeddedConfiguration;
 import dev.troupe.gateway.GatewayConfiguration;
 import dev.troupe.mailer.MailerConfiguration;
 import dev.troupe.messaging.MessagingConfiguration;
+import dev.troupe.operations.OperationsConfiguration;
+import dev.troupe.outbox.OutboxConfiguration;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
 import dev.troupe.users.UserCommandsConfiguration;
 import dev.troupe.users.UsersConfiguration;
 import dev.troupe.web.WebConfiguration;
@@ -23,14 +28,22 @@ import org.springframework.context.annotation.Import;
 @Import({
     EmbeddedConfiguration.class,
     MessagingConfiguration.class,
+    OutboxConfiguration.class,
+    OperationsConfiguration.class,
     WebConfiguration.class,
     UsersConfiguration.class,
     UserCommandsConfiguration.class,
     GatewayConfiguration.class,
     MailerConfiguration.class,
+    CouponsConfiguration.class,
     StartupReport.class
 })
 public class TroupeApplication {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     public static void main(String[] args) {
         SpringApplication.run(TroupeApplication.class, args);

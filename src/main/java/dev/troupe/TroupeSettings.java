@@ -10,5 +10,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param services any of {@value Services#ALL_NAMES}; all of them by default
  */
 @ConfigurationProperties("troupe")
-public record TroupeSettings(@DefaultValue({Services.GATEWAY, Services.USERS, Services.USER_COMMANDS, Services.MAILER}) Set<String> services) {
+public record TroupeSettings(@DefaultValue({Services.GATEWAY, Services.USERS, Services.USER_COMMANDS, Services.MAILER, Services.COUPONS}) Set<String> services) {
 }

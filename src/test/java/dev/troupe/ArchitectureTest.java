@@ -31,8 +31,20 @@ class ArchitectureTest {
     static final ArchRule mailerAdaptersArePrivate = adaptersOnlyUsedWithin("mailer");
 
     @ArchTest
+    static final ArchRule couponsAdaptersArePrivate = adaptersOnlyUsedWithin("coupons");
+
+    @ArchTest
+    static final ArchRule operationsAdaptersArePrivate = adaptersOnlyUsedWithin("operations");
+
+    @ArchTest
+    static final ArchRule nothingDependsOnCoupons = noClasses()
+        .that().resideOutsideOfPackage("dev.troupe.coupons..").and().resideOutsideOfPackage("dev.troupe")
+        .should().dependOnClassesThat().resideInAPackage("dev.troupe.coupons..");
+
+    @ArchTest
     static final ArchRule sharedInfrastructureKnowsNoService = noClasses()
-        .that().resideInAnyPackage("dev.troupe.messaging..", "dev.troupe.web..", "dev.troupe.embedded..")
+        .that().resideInAnyPackage("dev.troupe.messaging..", "dev.troupe.web..", "dev.troupe.embedded..",
+            "dev.troupe.outbox..", "dev.troupe.operations..")
         .should().dependOnClassesThat().resideInAnyPackage(
             "dev.troupe.users..", "dev.troupe.gateway..", "dev.troupe.mailer..", "dev.troupe.coupons..");
 

@@ -2,33 +2,102 @@ package dev.troupe.gateway;
 
 import dev.troupe.messaging.ConfirmedPublisher;
 import dev.troupe.messaging.Envelopes;
+import dev.troupe.messaging.PublishFailedException;
+import dev.troupe.messaging.RpcClient;
 import dev.troupe.messaging.Topology;
 import dev.troupe.users.CreateUser;
 import dev.troupe.users.DeleteUser;
+import dev.troupe.users.RegistrationOutcome;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.RabbitMessageFuture;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Publishes the seed's commands; each gets a fresh id that is both its message id and the request id. */
+/**
+ * Publishes the seed's commands; each gets a fresh id that is its message id, the request id and
+ * the correlation id of the events it leads to. Every request is logged as pending first, so its
+ * status can be derived from those events.
+ */
 public class CommandPublisher {
 
     private final ConfirmedPublisher publisher;
     private final Envelopes envelopes;
+    private final RequestLog requests;
+    private final RpcClient rpc;
+    private final JsonMapper json;
+    private final Duration confirmTimeout;
 
-    public CommandPublisher(ConfirmedPublisher publisher, Envelopes envelopes) {
+    public CommandPublisher(ConfirmedPublisher publisher, Envelopes envelopes, RequestLog requests, RpcClient rpc,
+                            JsonMapper json, Duration confirmTimeout) {
         this.publisher = publisher;
         this.envelopes = envelopes;
+        this.requests = requests;
+        this.rpc = rpc;
+        this.json = json;
+        this.confirmTimeout = confirmTimeout;
     }
 
     public String createUser(CreateUser command) {
-        return send(Topology.CREATE_USER, command);
+        String requestId = newRequest(RequestStatus.REGISTRATION);
+        publisher.publish(Topology.EXCHANGE, Topology.CREATE_USER,
+            envelopes.wrap(command, Topology.CREATE_USER, requestId, requestId));
+        return requestId;
+    }
+
+    /**
+     * Publishes with reply_to and waits up to {@code wait} for the outcome: request/reply over the
+     * broker. Empty when no outcome came in time; the request then goes on, pending.
+     */
+    public Waited createUserAndWait(CreateUser command, Duration wait) {
+        String requestId = newRequest(RequestStatus.REGISTRATION);
+        Message message = envelopes.wrap(command, Topology.CREATE_USER, requestId, requestId);
+        RabbitMessageFuture future = rpc.template().sendAndReceive(Topology.EXCHANGE, Topology.CREATE_USER, message);
+        awaitConfirm(future);
+        try {
+            Message reply = future.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return new Waited(requestId, Optional.of(json.readValue(reply.getBody(), RegistrationOutcome.class)));
+        } catch (TimeoutException | ExecutionException e) {
+            future.cancel(true);
+            return new Waited(requestId, Optional.empty());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Waited(requestId, Optional.empty());
+        }
     }
 
     public String deleteUser(DeleteUser command) {
-        return send(Topology.DELETE_USER, command);
+        String requestId = newRequest(RequestStatus.DELETION);
+        publisher.publish(Topology.EXCHANGE, Topology.DELETE_USER,
+            envelopes.wrap(command, Topology.DELETE_USER, requestId, requestId));
+        return requestId;
     }
 
-    private String send(String routingKey, Object command) {
+    private String newRequest(String kind) {
         String requestId = UUID.randomUUID().toString();
-        publisher.publish(Topology.EXCHANGE, routingKey, envelopes.wrap(command, routingKey, requestId, requestId));
+        requests.pending(requestId, kind);
         return requestId;
+    }
+
+    private void awaitConfirm(RabbitMessageFuture future) {
+        try {
+            Boolean confirmed = future.getConfirm().get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (!Boolean.TRUE.equals(confirmed)) {
+                throw new PublishFailedException("broker refused the command");
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new PublishFailedException("no confirm from the broker: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishFailedException("interrupted while waiting for a confirm", e);
+        }
+    }
+
+    /** A request and, if it came in time, its outcome. */
+    public record Waited(String requestId, Optional<RegistrationOutcome> outcome) {
     }
 }

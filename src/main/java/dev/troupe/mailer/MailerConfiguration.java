@@ -2,26 +2,41 @@ package dev.troupe.mailer;
 
 import dev.troupe.ConditionalOnService;
 import dev.troupe.Services;
+import dev.troupe.mailer.amqp.AmqpUserDirectory;
+import dev.troupe.mailer.amqp.UserCreatedMailListener;
 import dev.troupe.mailer.amqp.WelcomeMailListener;
 import dev.troupe.mailer.smtp.SmtpWelcomeMailer;
+import dev.troupe.messaging.RpcClient;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
-/** The mailer service: the seed's send_mail_consumer. */
+/** The mailer service: the seed's send_mail_consumer, on user_created by default. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnService(Services.MAILER)
 @EnableConfigurationProperties(MailerSettings.class)
 public class MailerConfiguration {
 
     @Bean
-    WelcomeMailer welcomeMailer(JavaMailSender sender, MailerSettings settings) {
-        return new SmtpWelcomeMailer(sender, settings.from());
+    WelcomeMailing welcomeMailing(JdbcClient jdbc, Clock clock, RpcClient rpc, JavaMailSenderImpl sender,
+                                  MailerSettings settings) {
+        return new WelcomeMailing(new MailLedger(jdbc, clock), new AmqpUserDirectory(rpc),
+            new SmtpWelcomeMailer(sender, settings.from()));
     }
 
     @Bean
-    WelcomeMailListener welcomeMailListener(WelcomeMailer mailer) {
-        return new WelcomeMailListener(mailer);
+    @ConditionalOnProperty(name = "troupe.flow", havingValue = "reliable", matchIfMissing = true)
+    UserCreatedMailListener userCreatedMailListener(WelcomeMailing mailing) {
+        return new UserCreatedMailListener(mailing);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "troupe.flow", havingValue = "naive")
+    WelcomeMailListener welcomeMailListener(WelcomeMailing mailing) {
+        return new WelcomeMailListener(mailing);
     }
 }

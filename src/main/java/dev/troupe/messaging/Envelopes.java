@@ -5,6 +5,7 @@ import java.util.Date;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -20,6 +21,24 @@ public class Envelopes {
 
     public Envelopes(JsonMapper json) {
         this.json = json;
+    }
+
+    /** Reads a JSON body; an unreadable one can never be processed, so it is a permanent failure. */
+    public <T> T read(Message message, Class<T> type) {
+        try {
+            return json.readValue(message.getBody(), type);
+        } catch (JacksonException e) {
+            throw new PermanentMessageFailure("unreadable " + type.getSimpleName() + ": " + e.getOriginalMessage());
+        }
+    }
+
+    /**
+     * What a message is: its type property, which Troupe always sets, else the routing key it was
+     * published with (a redelivery arrives with its queue's name as routing key, its type intact).
+     */
+    public static String typeOf(Message message) {
+        String type = message.getMessageProperties().getType();
+        return type != null ? type : String.valueOf(message.getMessageProperties().getReceivedRoutingKey());
     }
 
     public Message wrap(Object body, String type, String messageId, String correlationId) {

@@ -1,7 +1,12 @@
 package dev.troupe.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.Base64UrlNamingStrategy;
 import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.amqp.rabbit.annotation.EnableRabbit;
 import org.springframework.amqp.rabbit.annotation.RabbitListenerConfigurer;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
@@ -13,6 +18,8 @@ import org.springframework.boot.amqp.autoconfigure.SimpleRabbitListenerContainer
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,9 +29,15 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(MessagingSettings.class)
 public class MessagingConfiguration {
 
+    /** {@code troupe.flow}: reliable (default) or naive. */
     @Bean
-    Declarables topology() {
-        return Topology.declarables();
+    Flow flow(Environment environment) {
+        return Binder.get(environment).bind("troupe.flow", Flow.class).orElse(Flow.RELIABLE);
+    }
+
+    @Bean
+    Declarables topology(Flow flow) {
+        return Topology.declarables(flow);
     }
 
     /**
@@ -56,11 +69,41 @@ public class MessagingConfiguration {
 
     @Bean
     SimpleRabbitListenerContainerFactory rabbitListenerContainerFactory(
-        SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory, Parking parking) {
+        SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory, Parking parking,
+        DelayedRedelivery redelivery, MessagingSettings settings, Clock clock) {
         SimpleRabbitListenerContainerFactory factory = new SimpleRabbitListenerContainerFactory();
         configurer.configure(factory, connectionFactory);
-        factory.setAdviceChain(new ParkingAdvice(parking));
+        factory.setAdviceChain(new FailureAdvice(parking, redelivery, settings.retry(), clock));
         return factory;
+    }
+
+    /**
+     * This process's own reply queue, gone when its consumer goes. Not exclusive: the embedded
+     * broker scopes an exclusive queue to the declaring channel and drops it with that channel.
+     */
+    @Bean
+    Queue replyQueue() {
+        return new Queue(Base64UrlNamingStrategy.DEFAULT.generateName().replace("spring.gen-", "troupe.replies."),
+            false, false, true);
+    }
+
+    @Bean
+    AsyncRabbitTemplate rpcTemplate(ConnectionFactory connectionFactory, MessageConverter converter,
+                                    Queue replyQueue, MessagingSettings settings) {
+        RabbitTemplate template = new RabbitTemplate(connectionFactory);
+        template.setMessageConverter(converter);
+        SimpleMessageListenerContainer replies = new SimpleMessageListenerContainer(connectionFactory);
+        replies.setQueueNames(replyQueue.getName());
+        AsyncRabbitTemplate async = new AsyncRabbitTemplate(template, replies, replyQueue.getName());
+        async.setReceiveTimeout(settings.rpcTimeout().toMillis());
+        async.setEnableConfirms(true);
+        async.setMandatory(true);
+        return async;
+    }
+
+    @Bean
+    RpcClient rpcClient(AsyncRabbitTemplate rpcTemplate, MessagingSettings settings) {
+        return new RpcClient(rpcTemplate, settings.rpcTimeout());
     }
 
     /** Lets listeners validate their payload with {@code @Valid}, with the same rules as the HTTP API. */

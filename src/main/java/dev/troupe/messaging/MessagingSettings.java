@@ -6,7 +6,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * @param confirmTimeout how long a publisher waits for the broker's confirm before failing
+ * @param rpcTimeout     how long a request over the broker waits for its reply
+ * @param retry          redelivery of messages that failed for a reason that may pass
  */
 @ConfigurationProperties("troupe.messaging")
-public record MessagingSettings(@DefaultValue("5s") Duration confirmTimeout) {
+public record MessagingSettings(
+    @DefaultValue("5s") Duration confirmTimeout,
+    @DefaultValue("3s") Duration rpcTimeout,
+    @DefaultValue Retry retry) {
+
+    /**
+     * Exponential backoff with jitter, kept in the outbox rather than in broker TTLs (which the
+     * embedded broker lacks), and parking once {@code giveUpAfter} has passed since the first failure.
+     */
+    public record Retry(
+        @DefaultValue("1s") Duration initialDelay,
+        @DefaultValue("2.0") double multiplier,
+        @DefaultValue("5m") Duration maxDelay,
+        @DefaultValue("2h") Duration giveUpAfter) {
+    }
 }

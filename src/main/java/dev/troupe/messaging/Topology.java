@@ -24,15 +24,24 @@ public final class Topology {
     public static final String CREATE_USER = "create_user";
     public static final String DELETE_USER = "delete_user";
 
+    /** Events the users service publishes through its outbox, after the fact. */
+    public static final String USER_CREATED = "user_created";
+    public static final String USER_DELETED = "user_deleted";
+    public static final String USER_REGISTRATION_REJECTED = "user_registration_rejected";
+
     public static final String CREATE_USER_OPERATION_QUEUE = "create_user_operation_queue";
     public static final String CREATE_USER_MAIL_QUEUE = "create_user_mail_queue";
     public static final String DELETE_USER_OPERATION_QUEUE = "delete_user_operation_queue";
+    /** The mailer's queue in the reliable flow: welcome mails follow registrations that happened. */
+    public static final String USER_CREATED_MAIL_QUEUE = "user_created_mail_queue";
+    public static final String COUPONS_QUEUE = "coupons_queue";
+    public static final String GATEWAY_REQUESTS_QUEUE = "gateway_requests_queue";
+    /** Request/reply: "does this user exist?", answered by the users service to the reply_to queue. */
+    public static final String USER_STATUS_QUEUE = "user_status_queue";
 
     /** Suffix of the queue where a consumer's unprocessable messages wait for an operator. */
     public static final String PARKED_SUFFIX = ".parked";
 
-    private static final List<String> CONSUMER_QUEUES =
-        List.of(CREATE_USER_OPERATION_QUEUE, CREATE_USER_MAIL_QUEUE, DELETE_USER_OPERATION_QUEUE);
 
     private Topology() {
     }
@@ -41,25 +50,38 @@ public final class Topology {
         return queue + PARKED_SUFFIX;
     }
 
-    public static List<String> consumerQueues() {
-        return CONSUMER_QUEUES;
+    /** The queues whose consumers park what they cannot process, in the given flow. */
+    public static List<String> consumerQueues(Flow flow) {
+        return List.of(CREATE_USER_OPERATION_QUEUE, DELETE_USER_OPERATION_QUEUE, mailQueue(flow),
+            COUPONS_QUEUE, GATEWAY_REQUESTS_QUEUE, USER_STATUS_QUEUE);
+    }
+
+    /** The mailer's queue: the seed's, bound to the create_user command, or the reliable one, bound to user_created. */
+    public static String mailQueue(Flow flow) {
+        return flow == Flow.NAIVE ? CREATE_USER_MAIL_QUEUE : USER_CREATED_MAIL_QUEUE;
     }
 
     /** Declared by every service, so a publish is routable whichever process starts first. */
-    static Declarables declarables() {
+    static Declarables declarables(Flow flow) {
         DirectExchange exchange = new DirectExchange(EXCHANGE, true, false);
         List<Declarable> all = new ArrayList<>();
         all.add(exchange);
-        all.add(bind(exchange, CREATE_USER_OPERATION_QUEUE, CREATE_USER, all));
-        all.add(bind(exchange, CREATE_USER_MAIL_QUEUE, CREATE_USER, all));
-        all.add(bind(exchange, DELETE_USER_OPERATION_QUEUE, DELETE_USER, all));
-        CONSUMER_QUEUES.forEach(queue -> all.add(QueueBuilder.durable(parkingQueueOf(queue)).build()));
+        bind(all, exchange, CREATE_USER_OPERATION_QUEUE, CREATE_USER);
+        bind(all, exchange, DELETE_USER_OPERATION_QUEUE, DELETE_USER);
+        bind(all, exchange, mailQueue(flow), flow == Flow.NAIVE ? CREATE_USER : USER_CREATED);
+        bind(all, exchange, COUPONS_QUEUE, USER_CREATED, USER_DELETED);
+        bind(all, exchange, GATEWAY_REQUESTS_QUEUE, USER_CREATED, USER_REGISTRATION_REJECTED, USER_DELETED);
+        all.add(QueueBuilder.durable(USER_STATUS_QUEUE).build());
+        consumerQueues(flow).forEach(queue -> all.add(QueueBuilder.durable(parkingQueueOf(queue)).build()));
         return new Declarables(all);
     }
 
-    private static Binding bind(DirectExchange exchange, String queueName, String routingKey, List<Declarable> all) {
+    private static void bind(List<Declarable> all, DirectExchange exchange, String queueName, String... routingKeys) {
         Queue queue = QueueBuilder.durable(queueName).build();
         all.add(queue);
-        return BindingBuilder.bind(queue).to(exchange).with(routingKey);
+        for (String routingKey : routingKeys) {
+            Binding binding = BindingBuilder.bind(queue).to(exchange).with(routingKey);
+            all.add(binding);
+        }
     }
 }

@@ -2,7 +2,11 @@ package dev.troupe.users;
 
 import dev.troupe.ConditionalOnService;
 import dev.troupe.Services;
+import dev.troupe.messaging.Inbox;
 import dev.troupe.users.amqp.UserCommandListener;
+import dev.troupe.users.amqp.UserCommands;
+import java.time.Clock;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -17,7 +21,12 @@ import org.springframework.context.annotation.Import;
 public class UserCommandsConfiguration {
 
     @Bean
-    UserCommandListener userCommandListener(UserService users) {
-        return new UserCommandListener(users);
+    UserCommands userCommands(UserService users, JdbcClient jdbc, Clock clock) {
+        return new UserCommands(users, new Inbox(jdbc, clock, "users_inbox"));
+    }
+
+    @Bean
+    UserCommandListener userCommandListener(UserCommands commands) {
+        return new UserCommandListener(commands);
     }
 }

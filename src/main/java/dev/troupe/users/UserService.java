@@ -1,33 +1,60 @@
 package dev.troupe.users;
 
+import dev.troupe.messaging.Topology;
+import dev.troupe.outbox.Outbox;
+import java.time.Clock;
 import java.util.Locale;
+import java.util.UUID;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The users service's domain operations. The HTTP API and the command consumers both call these,
- * so a user registered either way follows the same rules.
+ * so a user registered either way follows the same rules, and every change commits together with
+ * its event in the outbox: no event without the change, no change without its event.
  */
 public class UserService {
 
     private final Users users;
+    private final Outbox outbox;
+    private final Clock clock;
 
-    UserService(Users users) {
+    UserService(Users users, Outbox outbox, Clock clock) {
         this.users = users;
+        this.outbox = outbox;
+        this.clock = clock;
     }
 
-    /** E-mail addresses are compared case-insensitively, so they are stored lower-cased. */
+    /**
+     * Registers a user and records {@code user_created}. E-mail addresses are compared
+     * case-insensitively, so they are stored lower-cased.
+     *
+     * @param requestId the originating request, carried as the event's correlation id
+     */
     @Transactional
-    public User register(CreateUser request) {
-        return users.insert(request.name().strip(), normalized(request.email()));
+    public User register(CreateUser request, String requestId) {
+        User user = users.insert(request.name().strip(), normalized(request.email()));
+        UserCreated event = new UserCreated(UUID.randomUUID(), user.id(), user.name(), user.email(), clock.instant());
+        publish(Topology.USER_CREATED, event.eventId(), requestId, user.id(), event);
+        return user;
     }
 
-    private static String normalized(String email) {
-        return email.strip().toLowerCase(Locale.ROOT);
+    /** Records that a queued registration could not be applied, so its requester can learn why. */
+    @Transactional
+    public void reject(CreateUser request, String reason, String requestId) {
+        UserRegistrationRejected event =
+            new UserRegistrationRejected(UUID.randomUUID(), normalized(request.email()), reason, clock.instant());
+        outbox.addJson(Topology.EXCHANGE, Topology.USER_REGISTRATION_REJECTED, event.eventId().toString(), requestId,
+            null, event);
     }
 
     @Transactional(readOnly = true)
     public User get(long id) {
         return users.find(id).orElseThrow(() -> new UserNotFoundException(id));
+    }
+
+    @Transactional(readOnly = true)
+    public UserStatus status(long id) {
+        return new UserStatus(id, users.find(id).isPresent());
     }
 
     /** Users in id order, all of them or only the one with {@code email} when it is not null. */
@@ -37,10 +64,22 @@ public class UserService {
         return new UserPage(users.page(address, page, size), page, size, users.count(address));
     }
 
+    /** Deletes a user and records {@code user_deleted}. */
     @Transactional
-    public void delete(long id) {
+    public void delete(long id, String requestId) {
         if (!users.delete(id)) {
             throw new UserNotFoundException(id);
         }
+        UserDeleted event = new UserDeleted(UUID.randomUUID(), id, clock.instant());
+        publish(Topology.USER_DELETED, event.eventId(), requestId, id, event);
+    }
+
+    /** A user's events share an ordering key, so the relay publishes them in the order they happened. */
+    private void publish(String routingKey, UUID eventId, String requestId, long userId, Object event) {
+        outbox.addJson(Topology.EXCHANGE, routingKey, eventId.toString(), requestId, "user-" + userId, event);
+    }
+
+    private static String normalized(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -2,6 +2,7 @@ package dev.troupe.users;
 
 import dev.troupe.ConditionalOnService;
 import dev.troupe.Services;
+import dev.troupe.users.amqp.UserStatusResponder;
 import dev.troupe.users.web.UserController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,5 +17,10 @@ public class UsersConfiguration {
     @Bean
     UserController userController(UserService users) {
         return new UserController(users);
+    }
+
+    @Bean
+    UserStatusResponder userStatusResponder(UserService users) {
+        return new UserStatusResponder(users);
     }
 }

@@ -1,5 +1,6 @@
 package dev.troupe.users;
 
+import dev.troupe.outbox.Outbox;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class UsersCoreConfiguration {
 
     @Bean
-    UserService userService(JdbcClient jdbc) {
-        return new UserService(new Users(jdbc, Clock.systemUTC()));
+    UserService userService(JdbcClient jdbc, Outbox outbox, Clock clock) {
+        return new UserService(new Users(jdbc, clock), outbox, clock);
     }
 }

@@ -3,7 +3,7 @@ package dev.troupe.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.troupe.support.Broker;
+import dev.troupe.operations.ParkedMessage;
 import dev.troupe.support.TroupeIT;
 import dev.troupe.users.User;
 import java.nio.charset.StandardCharsets;
@@ -51,15 +51,11 @@ abstract class MessagingContract extends TroupeIT {
         String email = uniqueEmail("after-poison");
         publishRaw(Topology.CREATE_USER, "{\"name\": \"After Poison\", \"email\": \"" + email + "\"}");
 
-        for (String queue : List.of(Topology.CREATE_USER_OPERATION_QUEUE, Topology.CREATE_USER_MAIL_QUEUE)) {
-            Message parked = Broker.awaitMessage(rabbit, Topology.parkingQueueOf(queue), poisonId);
-            assertThat(new String(parked.getBody(), StandardCharsets.UTF_8)).isEqualTo("{this is not json");
-            assertThat(parked.getMessageProperties().<String>getHeader(Parking.ORIGINAL_QUEUE)).isEqualTo(queue);
-            assertThat(parked.getMessageProperties().<String>getHeader(Parking.ORIGINAL_ROUTING_KEY))
-                .isEqualTo(Topology.CREATE_USER);
-            assertThat(parked.getMessageProperties().<String>getHeader(Parking.REASON)).isNotBlank();
-            assertThat(parked.getMessageProperties().<String>getHeader(Parking.EXCEPTION)).startsWith("tools.jackson");
-        }
+        ParkedMessage parked = awaitParked(Topology.CREATE_USER_OPERATION_QUEUE, poisonId);
+        assertThat(parked.body()).isEqualTo("{this is not json");
+        assertThat(parked.routingKey()).isEqualTo(Topology.CREATE_USER);
+        assertThat(parked.reason()).isNotBlank();
+        assertThat(parked.exceptionClass()).startsWith("tools.jackson");
         eventually().until(() -> findUserByEmail(email) != null);
         eventually().until(() -> mailsTo(email).size() == 1);
     }
@@ -67,10 +63,9 @@ abstract class MessagingContract extends TroupeIT {
     @Test
     void aCommandFailingValidationIsParkedWithTheViolation() {
         String invalidId = publishRaw(Topology.DELETE_USER, "{\"user_id\": null}");
-        Message parked = Broker.awaitMessage(rabbit, Topology.parkingQueueOf(Topology.DELETE_USER_OPERATION_QUEUE), invalidId);
-        assertThat(parked.getMessageProperties().<String>getHeader(Parking.REASON)).contains("userId");
-        assertThat(parked.getMessageProperties().<String>getHeader(Parking.EXCEPTION))
-            .endsWith("MethodArgumentNotValidException");
+        ParkedMessage parked = awaitParked(Topology.DELETE_USER_OPERATION_QUEUE, invalidId);
+        assertThat(parked.reason()).contains("userId");
+        assertThat(parked.exceptionClass()).endsWith("MethodArgumentNotValidException");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.troupe.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ import org.springframework.amqp.core.Queue;
 
 class TopologyTest {
 
-    private final Declarables topology = Topology.declarables();
+    private final Declarables topology = Topology.declarables(Flow.RELIABLE);
 
     @Test
     void declaresTheSeedsDurableDirectExchange() {
@@ -24,13 +25,29 @@ class TopologyTest {
     }
 
     @Test
-    void bindsTwoQueuesToCreateUserAndOneToDeleteUser() {
+    void inTheNaiveFlowBindsTwoQueuesToCreateUserAsTheSeedDid() {
+        assertThat(Topology.declarables(Flow.NAIVE).getDeclarablesByType(Binding.class))
+            .extracting(Binding::getDestination, Binding::getRoutingKey)
+            .contains(
+                tuple("create_user_operation_queue", "create_user"),
+                tuple("create_user_mail_queue", "create_user"),
+                tuple("delete_user_operation_queue", "delete_user"))
+            .doesNotContain(tuple("user_created_mail_queue", "user_created"));
+    }
+
+    @Test
+    void inTheReliableFlowTheMailerFollowsUserCreated() {
         assertThat(topology.getDeclarablesByType(Binding.class))
             .extracting(Binding::getDestination, Binding::getRoutingKey)
-            .containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("create_user_operation_queue", "create_user"),
-                org.assertj.core.groups.Tuple.tuple("create_user_mail_queue", "create_user"),
-                org.assertj.core.groups.Tuple.tuple("delete_user_operation_queue", "delete_user"));
+            .contains(
+                tuple("create_user_operation_queue", "create_user"),
+                tuple("delete_user_operation_queue", "delete_user"),
+                tuple("user_created_mail_queue", "user_created"),
+                tuple("coupons_queue", "user_created"),
+                tuple("coupons_queue", "user_deleted"),
+                tuple("gateway_requests_queue", "user_created"),
+                tuple("gateway_requests_queue", "user_registration_rejected"))
+            .doesNotContain(tuple("create_user_mail_queue", "create_user"));
     }
 
     @Test
@@ -41,7 +58,7 @@ class TopologyTest {
                 assertThat(queue.getArguments()).isEmpty();
             })
             .extracting(Queue::getName)
-            .contains("create_user_operation_queue.parked", "create_user_mail_queue.parked",
-                "delete_user_operation_queue.parked");
+            .contains("create_user_operation_queue.parked", "user_created_mail_queue.parked",
+                "delete_user_operation_queue.parked", "coupons_queue.parked", "user_status_queue");
     }
 }

@@ -3,6 +3,7 @@ package dev.troupe.support;
 import dev.troupe.TroupeApplication;
 import dev.troupe.embedded.CapturedMail;
 import dev.troupe.embedded.MailCatcher;
+import dev.troupe.operations.ParkedMessage;
 import dev.troupe.users.User;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +16,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Base of the integration tests: the whole application on a random port, on the embedded broker,
@@ -30,6 +33,9 @@ public abstract class TroupeIT {
 
     @Autowired
     private ObjectProvider<MailCatcher> embeddedMailCatcher;
+
+    @Autowired
+    protected JsonMapper json;
 
     protected RestTestClient http;
 
@@ -56,6 +62,24 @@ public abstract class TroupeIT {
     }
 
     private record UserList(List<User> items) {
+    }
+
+    /** Waits for the message to be parked by the consumer of {@code queue}, as the admin API lists it. */
+    protected ParkedMessage awaitParked(String queue, String messageId) {
+        return eventually().until(() -> parked(queue).stream()
+                .filter(parked -> messageId.equals(parked.messageId())).findFirst().orElse(null),
+            found -> found != null);
+    }
+
+    protected List<ParkedMessage> parked(String queue) {
+        return read(http.get().uri("/admin/parked?queue={queue}&size=500", queue).exchange()
+            .expectStatus().isOk().returnResult(String.class).getResponseBody(), new TypeReference<>() {
+            });
+    }
+
+    /** JSON as the application writes it (snake_case), read with the application's own mapper. */
+    protected <T> T read(String body, TypeReference<T> type) {
+        return json.readValue(body, type);
     }
 
     protected static String uniqueEmail(String prefix) {

@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.net.URI;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,6 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class UserController {
 
+    static final String REQUEST_ID = "X-Request-Id";
+
     private final UserService users;
 
     public UserController(UserService users) {
@@ -34,8 +38,9 @@ public class UserController {
     }
 
     @PostMapping({"/users", "/users/"})
-    ResponseEntity<User> register(@Valid @RequestBody CreateUser request) {
-        User user = users.register(request);
+    ResponseEntity<User> register(@Valid @RequestBody CreateUser request,
+                                  @RequestHeader(name = REQUEST_ID, required = false) String requestId) {
+        User user = users.register(request, requestIdOr(requestId));
         return ResponseEntity.created(URI.create("/users/" + user.id())).body(user);
     }
 
@@ -53,8 +58,13 @@ public class UserController {
 
     @DeleteMapping("/users/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void delete(@PathVariable long id) {
-        users.delete(id);
+    void delete(@PathVariable long id, @RequestHeader(name = REQUEST_ID, required = false) String requestId) {
+        users.delete(id, requestIdOr(requestId));
+    }
+
+    /** The caller's request id, if it sent one, becomes the events' correlation id. */
+    private static String requestIdOr(String requestId) {
+        return requestId == null || requestId.isBlank() ? UUID.randomUUID().toString() : requestId;
     }
 
     @ExceptionHandler

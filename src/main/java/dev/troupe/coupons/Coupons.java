@@ -1,0 +1,57 @@
+package dev.troupe.coupons;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The coupons table, the coupons service's own. */
+class Coupons {
+
+    private static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+    private static final SecureRandom random = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Coupons(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Issues the user's coupon unless the user has one already. */
+    boolean issue(long userId) {
+        return jdbc.sql("""
+                INSERT INTO coupons (user_id, code, issued_at)
+                SELECT :userId, :code, :now WHERE NOT EXISTS (SELECT 1 FROM coupons WHERE user_id = :userId)""")
+            .param("userId", userId)
+            .param("code", newCode())
+            .param("now", OffsetDateTime.now(clock))
+            .update() == 1;
+    }
+
+    boolean revoke(long userId) {
+        return jdbc.sql("UPDATE coupons SET revoked_at = :now WHERE user_id = :userId AND revoked_at IS NULL")
+            .param("userId", userId)
+            .param("now", OffsetDateTime.now(clock))
+            .update() == 1;
+    }
+
+    Optional<Coupon> of(long userId) {
+        return jdbc.sql("SELECT user_id, code, issued_at, revoked_at FROM coupons WHERE user_id = :userId")
+            .param("userId", userId)
+            .query((rs, row) -> new Coupon(rs.getLong("user_id"), rs.getString("code"),
+                rs.getObject("issued_at", OffsetDateTime.class).toInstant(),
+                Optional.ofNullable(rs.getObject("revoked_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant).orElse(null)))
+            .optional();
+    }
+
+    private static String newCode() {
+        StringBuilder code = new StringBuilder("WELCOME-");
+        for (int i = 0; i < 10; i++) {
+            code.append(ALPHABET[random.nextInt(ALPHABET.length)]);
+        }
+        return code.toString();
+    }
+}

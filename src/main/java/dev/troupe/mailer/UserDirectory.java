@@ -1,0 +1,8 @@
+package dev.troupe.mailer;
+
+/** Asks the users service whether a user still exists; the broker adapter implements it. */
+public interface UserDirectory {
+
+    /** @throws RuntimeException when there is no answer: the caller retries later */
+    boolean exists(long userId);
+}

@@ -1,0 +1,57 @@
+package dev.troupe.mailer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Decides and sends one welcome mail per event. The ledger row and the SMTP send share a
+ * transaction: if SMTP fails, the row is rolled back and the event is retried; if it succeeds,
+ * the row commits and a redelivered event sends nothing. The one window left is a crash between
+ * the SMTP server's acceptance and the commit: the retry then resends with the same Message-ID.
+ */
+public class WelcomeMailing {
+
+    private static final Logger log = LoggerFactory.getLogger(WelcomeMailing.class);
+
+    private final MailLedger ledger;
+    private final UserDirectory directory;
+    private final WelcomeMailer mailer;
+
+    WelcomeMailing(MailLedger ledger, UserDirectory directory, WelcomeMailer mailer) {
+        this.ledger = ledger;
+        this.directory = directory;
+        this.mailer = mailer;
+    }
+
+    /** The reliable flow: the user was committed; send unless deleted since or already mailed. */
+    @Transactional
+    public void welcomeRegisteredUser(String eventId, long userId, String name, String email) {
+        if (ledger.outcomeOf(eventId).isPresent()) {
+            log.info("Welcome mail for event {} already decided", eventId);
+            return;
+        }
+        if (!directory.exists(userId)) {
+            ledger.record(eventId, userId, email, MailLedger.Outcome.SKIPPED, null);
+            log.info("No welcome mail for event {}: user {} no longer exists", eventId, userId);
+            return;
+        }
+        send(eventId, userId, name, email);
+    }
+
+    /** The seed's naive flow: mail whoever a create_user command names, registered or not. */
+    @Transactional
+    public void welcomeRequestedUser(String commandId, String name, String email) {
+        send(commandId, null, name, email);
+    }
+
+    private void send(String eventId, Long userId, String name, String email) {
+        String smtpMessageId = "<" + eventId + "@troupe>";
+        if (!ledger.record(eventId, userId, email, MailLedger.Outcome.SENT, smtpMessageId)) {
+            log.info("Welcome mail for {} already sent", eventId);
+            return;
+        }
+        mailer.send(WelcomeMail.to(name, email), smtpMessageId);
+        log.info("Sent welcome mail {} to user {}", smtpMessageId, userId);
+    }
+}

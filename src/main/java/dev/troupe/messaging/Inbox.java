@@ -1,0 +1,66 @@
+package dev.troupe.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import org.springframework.amqp.core.Message;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A service's record of the messages its consumers have processed, written in the same
+ * transaction as their effect: a redelivered message finds its row and has no second effect.
+ * Each service keeps its own inbox table (consumer, message_id).
+ */
+public class Inbox {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final String insert;
+
+    public Inbox(JdbcClient jdbc, Clock clock, String table) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        // the table name is a constant of the owning service, never input
+        this.insert = "INSERT INTO " + table + " (consumer, message_id, processed_at)"
+            + " SELECT :consumer, :messageId, :now WHERE NOT EXISTS"
+            + " (SELECT 1 FROM " + table + " WHERE consumer = :consumer AND message_id = :messageId)";
+    }
+
+    /**
+     * Records the message for this consumer; false if it was recorded before. Two concurrent
+     * deliveries of one message cannot both pass: the loser fails on the primary key, and its
+     * redelivery then finds the row.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean firstDelivery(String consumer, Message message) {
+        return jdbc.sql(insert)
+            .param("consumer", consumer)
+            .param("messageId", idOf(message))
+            .param("now", OffsetDateTime.now(clock))
+            .update() == 1;
+    }
+
+    /**
+     * The message id, or for a publisher that sets none (the seed's) a digest of routing key and
+     * body, so that a redelivery of the same message is still recognised.
+     */
+    public static String idOf(Message message) {
+        String id = message.getMessageProperties().getMessageId();
+        if (id != null && !id.isBlank()) {
+            return id;
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(String.valueOf(message.getMessageProperties().getReceivedRoutingKey()).getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            return "sha256:" + HexFormat.of().formatHex(sha.digest(message.getBody()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

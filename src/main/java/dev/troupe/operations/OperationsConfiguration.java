@@ -1,0 +1,53 @@
+package dev.troupe.operations;
+
+import dev.troupe.messaging.Flow;
+import dev.troupe.messaging.Topology;
+import dev.troupe.operations.amqp.ParkedMessageCollector;
+import dev.troupe.operations.web.AdminAccessFilter;
+import dev.troupe.operations.web.ParkedMessagesController;
+import dev.troupe.outbox.Outbox;
+import java.time.Clock;
+import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Operating the choreography: parked messages collected, listed, replayed; in every process. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OperationsSettings.class)
+public class OperationsConfiguration {
+
+    @Bean
+    ParkedMessages parkedMessages(JdbcClient jdbc, JsonMapper json, Outbox outbox, Clock clock) {
+        return new ParkedMessages(jdbc, json, outbox, clock);
+    }
+
+    @Bean
+    SimpleMessageListenerContainer parkedMessageCollector(ConnectionFactory connectionFactory, ParkedMessages parked,
+                                                          Flow flow) {
+        SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
+        container.setQueueNames(Topology.consumerQueues(flow).stream().map(Topology::parkingQueueOf).toArray(String[]::new));
+        container.setAcknowledgeMode(AcknowledgeMode.AUTO);
+        container.setPrefetchCount(50);
+        container.setMessageListener(new ParkedMessageCollector(parked));
+        return container;
+    }
+
+    @Bean
+    ParkedMessagesController parkedMessagesController(ParkedMessages parked) {
+        return new ParkedMessagesController(parked);
+    }
+
+    @Bean
+    FilterRegistrationBean<AdminAccessFilter> adminAccessFilter(OperationsSettings settings, JsonMapper json) {
+        FilterRegistrationBean<AdminAccessFilter> registration =
+            new FilterRegistrationBean<>(new AdminAccessFilter(settings.token(), json));
+        registration.addUrlPatterns("/admin/*");
+        return registration;
+    }
+}

@@ -1,0 +1,123 @@
+package dev.troupe.operations;
+
+import dev.troupe.messaging.Parking;
+import dev.troupe.outbox.Outbox;
+import dev.troupe.outbox.OutgoingMessage;
+import java.nio.charset.StandardCharsets;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Parked messages, drained from the parking queues into a table so they can be listed, replayed
+ * to the queue that gave up on them (through the outbox, so a replay is never lost) or discarded.
+ */
+public class ParkedMessages {
+
+    /** Headers that describe the failure, not the message: dropped on replay, so it starts afresh. */
+    private static final List<String> FAILURE_HEADERS = List.of(Parking.REASON, Parking.EXCEPTION, Parking.ORIGINAL_QUEUE,
+        Parking.ORIGINAL_EXCHANGE, Parking.ORIGINAL_ROUTING_KEY, Parking.PARKED_AT, "x-attempts", "x-first-failed-at",
+        "x-last-error");
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public ParkedMessages(JdbcClient jdbc, JsonMapper json, Outbox outbox, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public void store(Message message) {
+        MessageProperties properties = message.getMessageProperties();
+        Map<String, Object> headers = properties.getHeaders();
+        jdbc.sql("""
+                INSERT INTO parked_messages (queue, message_id, routing_key, message_type, correlation_id, reason,
+                    exception_class, attempts, headers, content_type, body, parked_at)
+                VALUES (:queue, :messageId, :routingKey, :type, :correlationId, :reason, :exceptionClass, :attempts,
+                    :headers, :contentType, :body, :parkedAt)""")
+            .param("queue", String.valueOf(headers.getOrDefault(Parking.ORIGINAL_QUEUE, properties.getConsumerQueue())))
+            .param("messageId", properties.getMessageId(), Types.VARCHAR)
+            .param("routingKey", (String) headers.get(Parking.ORIGINAL_ROUTING_KEY), Types.VARCHAR)
+            .param("type", properties.getType(), Types.VARCHAR)
+            .param("correlationId", properties.getCorrelationId(), Types.VARCHAR)
+            .param("reason", truncate(String.valueOf(headers.get(Parking.REASON)), 4000))
+            .param("exceptionClass", (String) headers.get(Parking.EXCEPTION), Types.VARCHAR)
+            .param("attempts", headers.get("x-attempts") instanceof Number n ? n.intValue() : 1)
+            .param("headers", json.writeValueAsString(stringValued(headers)))
+            .param("contentType", properties.getContentType(), Types.VARCHAR)
+            .param("body", message.getBody())
+            .param("parkedAt", OffsetDateTime.now(clock))
+            .update();
+    }
+
+    @Transactional(readOnly = true)
+    public List<ParkedMessage> list(String queue, int page, int size) {
+        return jdbc.sql("""
+                SELECT id, queue, message_id, routing_key, reason, exception_class, attempts, parked_at, body
+                FROM parked_messages WHERE (:queue IS NULL OR queue = :queue) ORDER BY id LIMIT :size OFFSET :offset""")
+            .param("queue", queue, Types.VARCHAR)
+            .param("size", size)
+            .param("offset", (long) page * size)
+            .query((rs, row) -> new ParkedMessage(rs.getLong("id"), rs.getString("queue"), rs.getString("message_id"),
+                rs.getString("routing_key"), rs.getString("reason"), rs.getString("exception_class"),
+                rs.getInt("attempts"), rs.getObject("parked_at", OffsetDateTime.class).toInstant(),
+                new String(rs.getBytes("body"), StandardCharsets.UTF_8)))
+            .list();
+    }
+
+    /** Sends the message back to its queue, as it was before it failed; false if there is no such message. */
+    @Transactional
+    public boolean replay(long id) {
+        Optional<OutgoingMessage> again = jdbc.sql("""
+                SELECT queue, message_id, message_type, correlation_id, headers, content_type, body
+                FROM parked_messages WHERE id = :id FOR UPDATE""")
+            .param("id", id)
+            .query((rs, row) -> new OutgoingMessage("", rs.getString("queue"), rs.getString("message_id"),
+                rs.getString("message_type"), rs.getString("correlation_id"), null, withoutFailure(rs.getString("headers")),
+                rs.getString("content_type"), rs.getBytes("body"), null))
+            .optional();
+        again.ifPresent(message -> {
+            outbox.add(message);
+            discard(id);
+        });
+        return again.isPresent();
+    }
+
+    @Transactional
+    public boolean discard(long id) {
+        return jdbc.sql("DELETE FROM parked_messages WHERE id = :id").param("id", id).update() == 1;
+    }
+
+    private Map<String, Object> withoutFailure(String headers) {
+        Map<String, Object> map = headers == null ? new HashMap<>()
+            : new HashMap<>(json.readValue(headers, new TypeReference<Map<String, Object>>() {
+            }));
+        FAILURE_HEADERS.forEach(map::remove);
+        return map;
+    }
+
+    private static Map<String, Object> stringValued(Map<String, Object> headers) {
+        Map<String, Object> copy = new HashMap<>();
+        headers.forEach((key, value) -> copy.put(key, value instanceof Number || value instanceof Boolean ? value
+            : String.valueOf(value)));
+        return copy;
+    }
+
+    private static String truncate(String value, int max) {
+        return value.length() <= max ? value : value.substring(0, max);
+    }
+}

@@ -1,0 +1,2 @@
+/** Operating the choreography: parked messages and the admin API. */
+package dev.troupe.operations;

@@ -1,0 +1,69 @@
+package dev.troupe.operations.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Guards {@code /admin/**}: with {@code troupe.admin.token} configured, only requests bearing it;
+ * with none configured, only requests from this machine. One shared secret is all the admin API
+ * needs, so this small filter stands in for a security framework.
+ */
+public class AdminAccessFilter extends OncePerRequestFilter {
+
+    private final String token;
+    private final JsonMapper json;
+
+    public AdminAccessFilter(String token, JsonMapper json) {
+        this.token = token == null || token.isBlank() ? null : token;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/admin/") && !request.getRequestURI().equals("/admin");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+        if (token != null) {
+            if (!bears(request, token)) {
+                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"troupe-admin\"");
+                refuse(response, HttpStatus.UNAUTHORIZED, "The admin API needs the configured bearer token");
+                return;
+            }
+        } else if (!InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress()) {
+            refuse(response, HttpStatus.FORBIDDEN, "With no troupe.admin.token configured, the admin API answers only local requests");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static boolean bears(HttpServletRequest request, String token) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.startsWith("Bearer ")) {
+            return false;
+        }
+        return MessageDigest.isEqual(header.substring(7).strip().getBytes(StandardCharsets.UTF_8),
+            token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void refuse(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), Map.of("type", "about:blank", "title", status.getReasonPhrase(),
+            "status", status.value(), "detail", detail));
+    }
+}

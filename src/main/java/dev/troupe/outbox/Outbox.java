@@ -1,0 +1,75 @@
+package dev.troupe.outbox;
+
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes messages to the outbox table inside the caller's transaction: they exist if and only if
+ * the caller's data does. After the commit the local relay is woken at once; relays in other
+ * processes are woken by PostgreSQL's NOTIFY (a trigger on the table) or find the rows when polling.
+ */
+public class Outbox {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final Runnable wakeRelay;
+
+    public Outbox(JdbcClient jdbc, JsonMapper json, Clock clock, Runnable wakeRelay) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+        this.wakeRelay = wakeRelay;
+    }
+
+    /**
+     * An event or command as JSON to {@code exchange}, its type being its routing key; must run
+     * inside a transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void addJson(String exchange, String routingKey, String messageId, String correlationId,
+                        String orderingKey, Object body) {
+        add(new OutgoingMessage(exchange, routingKey, messageId, routingKey, correlationId, orderingKey, null,
+            "application/json", json.writeValueAsBytes(body), null));
+    }
+
+    /** Must run inside a transaction: the message is committed, or rolled back, with it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void add(OutgoingMessage message) {
+        Instant now = clock.instant();
+        Instant availableAt = message.notBefore() == null ? now : message.notBefore();
+        jdbc.sql("""
+                INSERT INTO outbox (message_id, exchange, routing_key, type, correlation_id, ordering_key,
+                                    headers, content_type, body, created_at, available_at)
+                VALUES (:messageId, :exchange, :routingKey, :type, :correlationId, :orderingKey,
+                        :headers, :contentType, :body, :createdAt, :availableAt)""")
+            .param("messageId", message.messageId())
+            .param("exchange", message.exchange())
+            .param("routingKey", message.routingKey())
+            .param("type", message.type(), Types.VARCHAR)
+            .param("correlationId", message.correlationId(), Types.VARCHAR)
+            .param("orderingKey", message.orderingKey(), Types.VARCHAR)
+            .param("headers", message.headers() == null || message.headers().isEmpty()
+                ? null : json.writeValueAsString(message.headers()), Types.VARCHAR)
+            .param("contentType", message.contentType(), Types.VARCHAR)
+            .param("body", message.body())
+            .param("createdAt", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+            .param("availableAt", OffsetDateTime.ofInstant(availableAt, ZoneOffset.UTC))
+            .update();
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                wakeRelay.run();
+            }
+        });
+    }
+}

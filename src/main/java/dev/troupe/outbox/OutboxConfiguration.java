@@ -1,0 +1,65 @@
+package dev.troupe.outbox;
+
+import dev.troupe.messaging.MessagingSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The transactional outbox: its writer everywhere, its relay in every process that wants one. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OutboxSettings.class)
+public class OutboxConfiguration {
+
+    @Bean
+    Outbox outbox(JdbcClient jdbc, JsonMapper json, Clock clock, ObjectProvider<OutboxRelay> relay) {
+        return new Outbox(jdbc, json, clock, () -> relay.ifAvailable(OutboxRelay::wake));
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "troupe.outbox.relay-enabled", matchIfMissing = true)
+    OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactions, RabbitTemplate rabbit,
+                            JsonMapper json, OutboxSettings settings, MessagingSettings messaging, Clock clock,
+                            MeterRegistry meters) {
+        return new OutboxRelay(jdbc, new TransactionTemplate(transactions), rabbit, json, settings,
+            messaging.confirmTimeout(), clock, meters);
+    }
+
+    @Bean
+    @ConditionalOnBooleanProperty(name = "troupe.outbox.relay-enabled", matchIfMissing = true)
+    PostgresWakeUps postgresWakeUps(DataSource dataSource, OutboxRelay relay) {
+        return new PostgresWakeUps(dataSource, relay::wake);
+    }
+
+    @Bean
+    OutboxRedelivery outboxRedelivery(Outbox outbox, PlatformTransactionManager transactions) {
+        TransactionTemplate template = new TransactionTemplate(transactions);
+        template.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+        return new OutboxRedelivery(outbox, template);
+    }
+
+    @Bean
+    OutboxJanitor outboxJanitor(JdbcClient jdbc, Clock clock, OutboxSettings settings, MeterRegistry meters) {
+        OutboxJanitor janitor = new OutboxJanitor(jdbc, clock, settings.retention(), meters);
+        return janitor;
+    }
+
+    @Bean(destroyMethod = "close")
+    SimpleAsyncTaskScheduler outboxCleanupScheduler(OutboxJanitor janitor, OutboxSettings settings) {
+        SimpleAsyncTaskScheduler scheduler = new SimpleAsyncTaskScheduler();
+        scheduler.setThreadNamePrefix("outbox-cleanup-");
+        scheduler.setVirtualThreads(false);
+        scheduler.scheduleWithFixedDelay(janitor::deleteExpired, settings.cleanupInterval());
+        return scheduler;
+    }
+}

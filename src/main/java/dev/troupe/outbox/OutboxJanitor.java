@@ -1,0 +1,56 @@
+package dev.troupe.outbox;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Keeps the outbox small and observable: deletes published rows past the retention period (dead
+ * rows slow the relay's scan down, shared/notes/measured-limits.md) and exposes the lag as the
+ * gauges {@code troupe.outbox.pending} (rows) and {@code troupe.outbox.oldest.age} (seconds).
+ */
+public class OutboxJanitor {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxJanitor.class);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Duration retention;
+
+    OutboxJanitor(JdbcClient jdbc, Clock clock, Duration retention, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.retention = retention;
+        Gauge.builder("troupe.outbox.pending", this, OutboxJanitor::pending)
+            .description("outbox rows not yet published").register(meters);
+        Gauge.builder("troupe.outbox.oldest.age", this, janitor -> janitor.oldestAge().toMillis() / 1000.0)
+            .description("age of the oldest unpublished outbox row, seconds").baseUnit("seconds").register(meters);
+    }
+
+    public long pending() {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE published_at IS NULL").query(Long.class).single();
+    }
+
+    public Duration oldestAge() {
+        Optional<OffsetDateTime> oldest = jdbc.sql(
+                "SELECT created_at FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT 1")
+            .query(OffsetDateTime.class).optional();
+        return oldest.map(created -> Duration.between(created, OffsetDateTime.now(clock))).orElse(Duration.ZERO);
+    }
+
+    public int deleteExpired() {
+        int deleted = jdbc.sql("DELETE FROM outbox WHERE published_at < :cutoff")
+            .param("cutoff", OffsetDateTime.now(clock).minus(retention))
+            .update();
+        if (deleted > 0) {
+            log.debug("Deleted {} published outbox rows older than {}", deleted, retention);
+        }
+        return deleted;
+    }
+}
