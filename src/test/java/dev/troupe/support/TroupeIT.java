@@ -25,7 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Every test uses fresh e-mail addresses, so the real database needs no cleaning between runs.
  */
 @SpringBootTest(classes = TroupeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "troupe.embedded.data-dir=./target/it-data/${random.uuid}")
+    properties = {
+        "troupe.embedded.data-dir=./target/it-data/${random.uuid}",
+        "troupe.messaging.retry.initial-delay=200ms",
+        "troupe.messaging.retry.max-delay=1s"
+    })
 public abstract class TroupeIT {
 
     @LocalServerPort

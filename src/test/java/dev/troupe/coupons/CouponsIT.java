@@ -1,0 +1,4 @@
+package dev.troupe.coupons;
+
+class CouponsIT extends CouponsContract {
+}

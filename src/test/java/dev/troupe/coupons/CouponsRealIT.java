@@ -1,0 +1,7 @@
+package dev.troupe.coupons;
+
+import dev.troupe.support.RealServers;
+
+@RealServers
+class CouponsRealIT extends CouponsContract {
+}

@@ -1,0 +1,82 @@
+package dev.troupe.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.troupe.support.TroupeIT;
+import dev.troupe.users.User;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+/** The client learns the outcome: a status derived from the events, or the answer itself with Prefer: wait. */
+abstract class RequestStatusContract extends TroupeIT {
+
+    @Test
+    void aRegistrationsStatusGoesFromPendingToCreated() {
+        String email = uniqueEmail("status");
+        String location = http.post().uri("/external_users/").contentType(MediaType.APPLICATION_JSON)
+            .body(Map.of("name", "Status", "email", email)).exchange()
+            .expectStatus().isAccepted()
+            .expectBody().jsonPath("$.status").isEqualTo("pending")
+            .returnResult().getResponseHeaders().getFirst(HttpHeaders.LOCATION);
+        assertThat(location).startsWith("/external_users/requests/");
+
+        Map<String, Object> status = eventually().until(() -> status(location), s -> "created".equals(s.get("status")));
+        User user = findUserByEmail(email);
+        assertThat(((Number) status.get("user_id")).longValue()).isEqualTo(user.id());
+        assertThat(status.get("kind")).isEqualTo("registration");
+    }
+
+    @Test
+    void aRegistrationForATakenAddressIsRejectedWithTheReasonAndSendsNoMail() {
+        String email = uniqueEmail("taken");
+        http.post().uri("/users/").contentType(MediaType.APPLICATION_JSON)
+            .body(Map.of("name", "First", "email", email)).exchange().expectStatus().isCreated();
+        eventually().until(() -> mailsTo(email).size() == 1);
+
+        String location = http.post().uri("/external_users/").contentType(MediaType.APPLICATION_JSON)
+            .body(Map.of("name", "Second", "email", email)).exchange()
+            .expectStatus().isAccepted().returnResult(String.class).getResponseHeaders().getFirst(HttpHeaders.LOCATION);
+        Map<String, Object> status = eventually().until(() -> status(location), s -> "rejected".equals(s.get("status")));
+        assertThat((String) status.get("reason")).contains("already registered");
+        assertThat(mailsTo(email)).hasSize(1);
+    }
+
+    @Test
+    void withPreferWaitTheClientGetsTheCreatedUser() {
+        String email = uniqueEmail("wait");
+        User user = http.post().uri("/external_users/").contentType(MediaType.APPLICATION_JSON)
+            .header("Prefer", "wait=10")
+            .body(Map.of("name", "Waited", "email", email)).exchange()
+            .expectStatus().isCreated()
+            .expectHeader().value(HttpHeaders.LOCATION, location -> assertThat(location).matches("/users/\\d+"))
+            .expectBody(User.class).returnResult().getResponseBody();
+        assertThat(user.email()).isEqualTo(email);
+        assertThat(findUserByEmail(email)).isEqualTo(user);
+
+        http.post().uri("/external_users/").contentType(MediaType.APPLICATION_JSON)
+            .header("Prefer", "respond-async, wait=10")
+            .body(Map.of("name", "Again", "email", email)).exchange()
+            .expectStatus().isEqualTo(409)
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody().jsonPath("$.title").isEqualTo("Registration rejected");
+    }
+
+    @Test
+    void aDeletionsStatusEndsDeleted() {
+        User user = http.post().uri("/users/").contentType(MediaType.APPLICATION_JSON)
+            .body(Map.of("name", "To Go", "email", uniqueEmail("to-go"))).exchange()
+            .expectStatus().isCreated().expectBody(User.class).returnResult().getResponseBody();
+        String location = http.delete().uri("/external_users/{id}", user.id()).exchange()
+            .expectStatus().isAccepted().returnResult(String.class).getResponseHeaders().getFirst(HttpHeaders.LOCATION);
+        eventually().until(() -> status(location), s -> "deleted".equals(s.get("status")));
+        http.get().uri("/external_users/requests/{id}", "no-such-request").exchange().expectStatus().isNotFound();
+    }
+
+    private Map<String, Object> status(String location) {
+        return read(http.get().uri(location).exchange().expectStatus().isOk().returnResult(String.class).getResponseBody(),
+            new tools.jackson.core.type.TypeReference<>() {
+            });
+    }
+}

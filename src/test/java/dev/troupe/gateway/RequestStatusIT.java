@@ -1,0 +1,4 @@
+package dev.troupe.gateway;
+
+class RequestStatusIT extends RequestStatusContract {
+}

@@ -1,0 +1,7 @@
+package dev.troupe.gateway;
+
+import dev.troupe.support.RealServers;
+
+@RealServers
+class RequestStatusRealIT extends RequestStatusContract {
+}

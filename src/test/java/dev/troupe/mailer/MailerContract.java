@@ -1,0 +1,119 @@
+package dev.troupe.mailer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.troupe.embedded.MailCatcher;
+import dev.troupe.messaging.Topology;
+import dev.troupe.support.TroupeIT;
+import dev.troupe.users.CreateUser;
+import dev.troupe.users.User;
+import dev.troupe.users.UserService;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The mailer's guarantees in the reliable flow: one mail per registration however often the
+ * event arrives, every mail sent once SMTP recovers, and none for a user deleted in the meantime.
+ */
+abstract class MailerContract extends TroupeIT {
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    RabbitTemplate rabbit;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    RabbitListenerEndpointRegistry listeners;
+
+    @Test
+    void theSameEventDeliveredTwiceGivesOneMailAndOneCoupon() {
+        String email = uniqueEmail("twice");
+        User user = users.register(new CreateUser("Twice", email), "dup-test");
+        eventually().until(() -> mailsTo(email).size() == 1);
+        String coupon = eventually().until(() -> couponOf(user.id()), code -> code != null);
+
+        Message copy = publishedEvent(user.id());
+        rabbit.send(Topology.EXCHANGE, Topology.USER_CREATED, copy);
+        // a later registration behind the copy in the same queues: once it is handled, so is the copy
+        String barrier = uniqueEmail("barrier");
+        User next = users.register(new CreateUser("Barrier", barrier), "dup-test");
+        eventually().until(() -> mailsTo(barrier).size() == 1 && couponOf(next.id()) != null);
+
+        assertThat(mailsTo(email)).hasSize(1);
+        assertThat(couponOf(user.id())).isEqualTo(coupon);
+        assertThat(mailsTo(email).get(0).messageId()).isEqualTo("<" + copy.getMessageProperties().getMessageId() + "@troupe>");
+    }
+
+    @Test
+    void withSmtpRefusingForAWhileEveryMailIsSentOnceItRecovers() {
+        MailCatcher smtp = mailCatcher();
+        List<String> emails = List.of(uniqueEmail("outage-a"), uniqueEmail("outage-b"), uniqueEmail("outage-c"));
+        smtp.stop();
+        try {
+            emails.forEach(email -> users.register(new CreateUser("Outage", email), "smtp-outage"));
+            eventually().until(() -> retriesPendingFor(Topology.USER_CREATED_MAIL_QUEUE) >= emails.size());
+        } finally {
+            smtp.start();
+        }
+        for (String email : emails) {
+            eventually().until(() -> mailsTo(email).size() == 1);
+        }
+        eventually().until(() -> retriesPendingFor(Topology.USER_CREATED_MAIL_QUEUE) == 0);
+        assertThat(emails).allSatisfy(email -> assertThat(mailsTo(email)).hasSize(1));
+    }
+
+    @Test
+    void aUserDeletedBeforeTheMailerRunsGetsNoMail() {
+        var mailer = listeners.getListenerContainer("mailer.user-created");
+        String email = uniqueEmail("deleted-first");
+        mailer.stop();
+        User user;
+        try {
+            user = users.register(new CreateUser("Gone Soon", email), "deleted-first");
+            users.delete(user.id(), "deleted-first");
+        } finally {
+            mailer.start();
+        }
+        eventually().until(() -> ledgerOutcome(user.id()), outcome -> outcome != null);
+        assertThat(ledgerOutcome(user.id())).isEqualTo("SKIPPED");
+        assertThat(mailsTo(email)).isEmpty();
+    }
+
+    private Message publishedEvent(long userId) {
+        Map<String, Object> row = jdbc.sql("""
+                SELECT message_id, body FROM outbox
+                WHERE ordering_key = :key AND routing_key = 'user_created'""")
+            .param("key", "user-" + userId).query().singleRow();
+        MessageProperties properties = new MessageProperties();
+        properties.setMessageId((String) row.get("message_id"));
+        properties.setType(Topology.USER_CREATED);
+        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+        return new Message((byte[]) row.get("body"), properties);
+    }
+
+    private String couponOf(long userId) {
+        return jdbc.sql("SELECT code FROM coupons WHERE user_id = :id").param("id", userId).query(String.class)
+            .optional().orElse(null);
+    }
+
+    private long retriesPendingFor(String queue) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE exchange = '' AND routing_key = :queue AND published_at IS NULL")
+            .param("queue", queue).query(Long.class).single();
+    }
+
+    private String ledgerOutcome(long userId) {
+        return jdbc.sql("SELECT outcome FROM mail_ledger WHERE user_id = :id").param("id", userId).query(String.class)
+            .optional().orElse(null);
+    }
+}

@@ -1,0 +1,4 @@
+package dev.troupe.mailer;
+
+class MailerIT extends MailerContract {
+}

@@ -1,0 +1,7 @@
+package dev.troupe.mailer;
+
+import dev.troupe.support.RealServers;
+
+@RealServers
+class MailerRealIT extends MailerContract {
+}

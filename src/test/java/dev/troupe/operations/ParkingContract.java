@@ -1,0 +1,65 @@
+package dev.troupe.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.troupe.messaging.Parking;
+import dev.troupe.messaging.Topology;
+import dev.troupe.support.TroupeIT;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Parked messages through the admin API: listed with their reason, replayed to their queue, or discarded. */
+abstract class ParkingContract extends TroupeIT {
+
+    @Autowired
+    RabbitTemplate rabbit;
+
+    @Test
+    void aPoisonMessageIsParkedTheQueueKeepsFlowingAndAReplayIsProcessed() {
+        String poisonId = send(Topology.EXCHANGE, Topology.CREATE_USER, "{\"name\": \"Unfinished\"", null);
+        String email = uniqueEmail("flowing");
+        send(Topology.EXCHANGE, Topology.CREATE_USER, "{\"name\": \"Flowing\", \"email\": \"" + email + "\"}", null);
+        ParkedMessage poison = awaitParked(Topology.CREATE_USER_OPERATION_QUEUE, poisonId);
+        assertThat(poison.attempts()).isEqualTo(1);
+        eventually().until(() -> findUserByEmail(email) != null);
+
+        // a message parked after giving up (say, a long outage), now fixable: replay sends it back to its queue
+        String replayEmail = uniqueEmail("replayed");
+        String parkedId = send("", Topology.parkingQueueOf(Topology.CREATE_USER_OPERATION_QUEUE),
+            "{\"name\": \"Replayed\", \"email\": \"" + replayEmail + "\"}", "gave up after 2h");
+        ParkedMessage parked = awaitParked(Topology.CREATE_USER_OPERATION_QUEUE, parkedId);
+        assertThat(parked.reason()).isEqualTo("gave up after 2h");
+
+        http.post().uri("/admin/parked/{id}/replay", parked.id()).exchange().expectStatus().isAccepted();
+        eventually().until(() -> findUserByEmail(replayEmail) != null);
+        assertThat(parked(Topology.CREATE_USER_OPERATION_QUEUE)).noneMatch(message -> message.id() == parked.id());
+        http.post().uri("/admin/parked/{id}/replay", parked.id()).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void aParkedMessageCanBeDiscarded() {
+        String id = send(Topology.EXCHANGE, Topology.DELETE_USER, "[not an object]", null);
+        ParkedMessage parked = awaitParked(Topology.DELETE_USER_OPERATION_QUEUE, id);
+        http.delete().uri("/admin/parked/{id}", parked.id()).exchange().expectStatus().isNoContent();
+        assertThat(parked(Topology.DELETE_USER_OPERATION_QUEUE)).noneMatch(message -> message.id() == parked.id());
+        http.delete().uri("/admin/parked/{id}", parked.id()).exchange().expectStatus().isNotFound();
+    }
+
+    private String send(String exchange, String routingKey, String body, String parkedReason) {
+        MessageProperties properties = new MessageProperties();
+        properties.setContentType(null);
+        properties.setMessageId(UUID.randomUUID().toString());
+        if (parkedReason != null) {
+            properties.setHeader(Parking.REASON, parkedReason);
+            properties.setHeader(Parking.ORIGINAL_QUEUE, Topology.CREATE_USER_OPERATION_QUEUE);
+            properties.setHeader("x-attempts", 42);
+        }
+        rabbit.send(exchange, routingKey, new Message(body.getBytes(StandardCharsets.UTF_8), properties));
+        return properties.getMessageId();
+    }
+}

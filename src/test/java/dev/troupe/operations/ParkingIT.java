@@ -1,0 +1,4 @@
+package dev.troupe.operations;
+
+class ParkingIT extends ParkingContract {
+}

@@ -1,0 +1,7 @@
+package dev.troupe.operations;
+
+import dev.troupe.support.RealServers;
+
+@RealServers
+class ParkingRealIT extends ParkingContract {
+}

@@ -1,0 +1,129 @@
+package dev.troupe.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.troupe.messaging.MessagingSettings;
+import dev.troupe.messaging.Topology;
+import dev.troupe.support.EventTap;
+import dev.troupe.support.TroupeIT;
+import dev.troupe.users.CreateUser;
+import dev.troupe.users.User;
+import dev.troupe.users.UserService;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
+
+/** The outbox's guarantees: an event exists if and only if its change committed, and goes out once per relay fleet. */
+abstract class OutboxContract extends TroupeIT {
+
+    @Autowired
+    UserService users;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AmqpAdmin admin;
+
+    @Autowired
+    RabbitTemplate rabbit;
+
+    @Autowired
+    MessagingSettings messaging;
+
+    @Test
+    void aRolledBackRegistrationPublishesNoEvent() {
+        String rolledBack = uniqueEmail("rolled-back");
+        String committed = uniqueEmail("committed");
+        try (EventTap tap = EventTap.on(admin, rabbit, Topology.USER_CREATED)) {
+            new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                users.register(new CreateUser("Never Was", rolledBack), "rollback-test");
+                status.setRollbackOnly();
+            });
+            users.register(new CreateUser("Was", committed), "commit-test");
+
+            tap.awaitCount(message -> body(message).contains(committed), 1);
+            assertThat(tap.received()).noneMatch(message -> body(message).contains(rolledBack));
+        }
+        assertThat(findUserByEmail(rolledBack)).isNull();
+    }
+
+    @Test
+    void eventsCarryTheAgreedBodyAndProperties() {
+        String email = uniqueEmail("shape");
+        try (EventTap tap = EventTap.on(admin, rabbit, Topology.USER_CREATED)) {
+            User user = users.register(new CreateUser("Shape", email), "request-42");
+            Message event = tap.awaitCount(message -> body(message).contains(email), 1).get(0);
+            MessageProperties properties = event.getMessageProperties();
+            assertThat(properties.getCorrelationId()).isEqualTo("request-42");
+            assertThat(properties.getType()).isEqualTo("user_created");
+            assertThat(properties.getContentType()).isEqualTo("application/json");
+            assertThat(properties.getTimestamp()).isNotNull();
+            Map<String, Object> fields = read(body(event), new TypeReference<>() {
+            });
+            assertThat(fields).containsOnlyKeys("event_id", "user_id", "name", "email", "occurred_at");
+            assertThat(fields.get("event_id")).isEqualTo(properties.getMessageId());
+            assertThat(((Number) fields.get("user_id")).longValue()).isEqualTo(user.id());
+        }
+    }
+
+    @Test
+    void twoRelaysOnOneTablePublishEveryEventExactlyOnce() throws Exception {
+        OutboxRelay second = new OutboxRelay(jdbc, new TransactionTemplate(transactions), rabbit, json,
+            new OutboxSettings(true, 7, Duration.ofMillis(20), Duration.ofHours(1), Duration.ofMinutes(1)),
+            messaging.confirmTimeout(), Clock.systemUTC(), new SimpleMeterRegistry());
+        int count = 60;
+        String batch = "two-relays-" + System.nanoTime();
+        List<String> emails = new ArrayList<>();
+        try (EventTap tap = EventTap.on(admin, rabbit, Topology.USER_CREATED)) {
+            second.start();
+            ExecutorService writers = Executors.newFixedThreadPool(4);
+            List<Future<User>> registered = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String email = uniqueEmail("relay" + i);
+                emails.add(email);
+                registered.add(writers.submit(() -> users.register(new CreateUser("Relay", email), batch)));
+            }
+            for (Future<User> user : registered) {
+                user.get();
+            }
+            writers.shutdown();
+
+            List<Message> events = tap.awaitCount(message -> batch.equals(message.getMessageProperties().getCorrelationId()), count);
+            Set<String> ids = events.stream().map(message -> message.getMessageProperties().getMessageId()).collect(Collectors.toSet());
+            assertThat(events).hasSize(count);
+            assertThat(ids).hasSize(count);
+            for (String email : emails) {
+                eventually().until(() -> mailsTo(email).size() == 1);
+            }
+        } finally {
+            second.stop();
+        }
+    }
+
+    private static String body(Message message) {
+        return new String(message.getBody(), StandardCharsets.UTF_8);
+    }
+}

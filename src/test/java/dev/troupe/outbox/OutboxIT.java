@@ -1,0 +1,4 @@
+package dev.troupe.outbox;
+
+class OutboxIT extends OutboxContract {
+}

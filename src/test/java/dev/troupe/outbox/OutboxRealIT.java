@@ -1,0 +1,7 @@
+package dev.troupe.outbox;
+
+import dev.troupe.support.RealServers;
+
+@RealServers
+class OutboxRealIT extends OutboxContract {
+}
