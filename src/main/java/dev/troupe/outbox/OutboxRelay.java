@@ -50,6 +50,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Duration confirmTimeout;
     private final Clock clock;
     private final Counter published;
+    private final Counter failedRounds;
     private final Timer lag;
     private final Semaphore signal = new Semaphore(0);
     private volatile CountDownLatch stopped = new CountDownLatch(1);
@@ -66,6 +67,7 @@ public class OutboxRelay implements SmartLifecycle {
         this.confirmTimeout = confirmTimeout;
         this.clock = clock;
         this.published = meters.counter("troupe.outbox.published");
+        this.failedRounds = meters.counter("troupe.outbox.failed.rounds");
         this.lag = Timer.builder("troupe.outbox.lag").description("from the outbox commit to the broker's confirm")
             .publishPercentiles(0.5, 0.99).register(meters);
     }
@@ -103,6 +105,7 @@ public class OutboxRelay implements SmartLifecycle {
                 }
             } catch (RuntimeException e) {
                 failures++;
+                failedRounds.increment();
                 Duration pause = pauseAfter(failures);
                 log.warn("Outbox relay round failed ({} in a row), next try in {} ms: {}", failures, pause.toMillis(),
                     e.getMessage());
