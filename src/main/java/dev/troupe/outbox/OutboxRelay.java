@@ -3,6 +3,8 @@ package dev.troupe.outbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -55,7 +57,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Semaphore signal = new Semaphore(0);
     private volatile CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running;
-    private Thread worker;
+    private final List<Thread> workers = new ArrayList<>();
 
     public OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, RabbitTemplate rabbit, JsonMapper json,
                        OutboxSettings settings, Duration confirmTimeout, Clock clock, MeterRegistry meters) {
@@ -74,8 +76,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Asks the relay to look for rows now; cheap, and coalesced while it is busy. */
     public void wake() {
-        if (signal.availablePermits() == 0) {
-            signal.release();
+        int missing = settings.relayThreads() - signal.availablePermits();
+        if (missing > 0) {
+            signal.release(missing);
         }
     }
 
@@ -125,7 +128,7 @@ public class OutboxRelay implements SmartLifecycle {
                 FOR UPDATE SKIP LOCKED""")
             .param("now", OffsetDateTime.now(clock))
             .param("limit", settings.batchSize())
-            .query(OutboxRow.class)
+            .query(OutboxRelay::row)
             .list();
     }
 
@@ -140,8 +143,15 @@ public class OutboxRelay implements SmartLifecycle {
                 ORDER BY id""")
             .param("keys", keys)
             .param("maxId", claimed.get(claimed.size() - 1).id())
-            .query(OrderGuard.PendingRow.class)
+            .query((rs, n) -> new OrderGuard.PendingRow(rs.getLong(1), rs.getString(2)))
             .list();
+    }
+
+    /** Maps by position: the by-name property mapper costs an exception per unmatched name, per row. */
+    private static OutboxRow row(ResultSet rs, int rowNum) throws SQLException {
+        return new OutboxRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getBytes(10),
+            rs.getObject(11, OffsetDateTime.class));
     }
 
     /** Publishes on one channel, so the broker sees the rows in order; returns the confirmed prefix. */
@@ -226,7 +236,6 @@ public class OutboxRelay implements SmartLifecycle {
     private void awaitWakeUp(Duration timeout) {
         try {
             signal.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            signal.drainPermits();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -250,9 +259,12 @@ public class OutboxRelay implements SmartLifecycle {
     public void start() {
         running = true;
         stopped = new CountDownLatch(1);
-        worker = new Thread(this::run, "outbox-relay");
-        worker.setDaemon(true);
-        worker.start();
+        for (int i = 0; i < settings.relayThreads(); i++) {
+            Thread worker = new Thread(this::run, "outbox-relay-" + i);
+            worker.setDaemon(true);
+            worker.start();
+            workers.add(worker);
+        }
     }
 
     @Override
@@ -260,13 +272,14 @@ public class OutboxRelay implements SmartLifecycle {
         running = false;
         stopped.countDown();
         wake();
-        if (worker != null) {
+        for (Thread worker : workers) {
             try {
                 worker.join(TimeUnit.SECONDS.toMillis(10));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+        workers.clear();
     }
 
     @Override

@@ -92,7 +92,7 @@ abstract class OutboxContract extends TroupeIT {
     @Test
     void twoRelaysOnOneTablePublishEveryEventExactlyOnce() throws Exception {
         OutboxRelay second = new OutboxRelay(jdbc, new TransactionTemplate(transactions), rabbit, json,
-            new OutboxSettings(true, 7, Duration.ofMillis(20), Duration.ofHours(1), Duration.ofMinutes(1)),
+            new OutboxSettings(true, 1, 7, Duration.ofMillis(20), Duration.ofHours(1), Duration.ofMinutes(1)),
             messaging.confirmTimeout(), Clock.systemUTC(), new SimpleMeterRegistry());
         int count = 60;
         String batch = "two-relays-" + System.nanoTime();
