@@ -2,6 +2,7 @@ package dev.troupe.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.Base64UrlNamingStrategy;
 import org.springframework.amqp.core.Declarables;
@@ -95,7 +96,8 @@ public class MessagingConfiguration {
         SimpleMessageListenerContainer replies = new SimpleMessageListenerContainer(connectionFactory);
         replies.setQueueNames(replyQueue.getName());
         AsyncRabbitTemplate async = new AsyncRabbitTemplate(template, replies, replyQueue.getName());
-        async.setReceiveTimeout(settings.rpcTimeout().toMillis());
+        // the longest any caller waits; each call bounds its own wait and cancels on giving up
+        async.setReceiveTimeout(Duration.ofMinutes(1).toMillis());
         async.setEnableConfirms(true);
         async.setMandatory(true);
         return async;

@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
+import org.springframework.amqp.rabbit.RabbitConverterFuture;
 import org.springframework.core.ParameterizedTypeReference;
 
 /**
@@ -24,11 +25,12 @@ public class RpcClient {
 
     /** Sends {@code request} to {@code queue} and waits for the reply; throws {@link RpcTimeoutException} if none comes. */
     public <T> T call(String queue, Object request, Class<T> replyType) {
+        ParameterizedTypeReference<T> type = ParameterizedTypeReference.forType(replyType);
+        RabbitConverterFuture<T> reply = template.convertSendAndReceiveAsType("", queue, request, type);
         try {
-            ParameterizedTypeReference<T> type = ParameterizedTypeReference.forType(replyType);
-            return template.convertSendAndReceiveAsType("", queue, request, type)
-                .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
+            reply.cancel(true);
             throw new RpcTimeoutException(queue, timeout);
         } catch (ExecutionException e) {
             throw new IllegalStateException("Request to " + queue + " failed: " + e.getCause().getMessage(), e.getCause());

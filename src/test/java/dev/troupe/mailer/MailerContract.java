@@ -90,6 +90,21 @@ abstract class MailerContract extends TroupeIT {
         assertThat(mailsTo(email)).isEmpty();
     }
 
+    @Test
+    void withNoAnswerFromTheUsersServiceTheMailWaitsNeitherDroppedNorSent() {
+        var responder = listeners.getListenerContainer("users.status");
+        String email = uniqueEmail("no-answer");
+        responder.stop();
+        try {
+            users.register(new CreateUser("Unanswered", email), "no-answer");
+            eventually().until(() -> retriesPendingFor(Topology.USER_CREATED_MAIL_QUEUE) >= 1);
+            assertThat(mailsTo(email)).isEmpty();
+        } finally {
+            responder.start();
+        }
+        eventually().until(() -> mailsTo(email).size() == 1);
+    }
+
     private Message publishedEvent(long userId) {
         Map<String, Object> row = jdbc.sql("""
                 SELECT message_id, body FROM outbox

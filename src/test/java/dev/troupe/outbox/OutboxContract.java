@@ -123,6 +123,30 @@ abstract class OutboxContract extends TroupeIT {
         }
     }
 
+    @Test
+    void publishedRowsPastRetentionAreDeletedAndUnpublishedOnesKept() {
+        User user = users.register(new CreateUser("Retained", uniqueEmail("retention")), "retention-test");
+        eventually().until(() -> count("published_at IS NOT NULL AND ordering_key = 'user-" + user.id() + "'") == 1);
+        new TransactionTemplate(transactions).executeWithoutResult(status -> jdbc.sql("""
+                INSERT INTO outbox (message_id, exchange, routing_key, body, created_at, available_at)
+                VALUES ('retention-pending', 'event_exchange', 'user_created', :body, :now, :later)""")
+            .param("body", new byte[0])
+            .param("now", java.time.OffsetDateTime.now())
+            .param("later", java.time.OffsetDateTime.now().plusYears(1))
+            .update());
+        try {
+            new OutboxJanitor(jdbc, Clock.systemUTC(), Duration.ZERO, new SimpleMeterRegistry()).deleteExpired();
+            assertThat(count("ordering_key = 'user-" + user.id() + "'")).isZero();
+            assertThat(count("message_id = 'retention-pending'")).isEqualTo(1);
+        } finally {
+            jdbc.sql("DELETE FROM outbox WHERE message_id = 'retention-pending'").update();
+        }
+    }
+
+    private long count(String condition) {
+        return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE " + condition).query(Long.class).single();
+    }
+
     private static String body(Message message) {
         return new String(message.getBody(), StandardCharsets.UTF_8);
     }

@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
     properties = {
         "troupe.embedded.data-dir=./target/it-data/${random.uuid}",
         "troupe.messaging.retry.initial-delay=200ms",
-        "troupe.messaging.retry.max-delay=1s"
+        "troupe.messaging.retry.max-delay=1s",
+        "troupe.messaging.rpc-timeout=1s"
     })
 public abstract class TroupeIT {
 
