@@ -38,12 +38,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
         HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (NestedExceptionUtils.getMostSpecificCause(ex) instanceof PayloadTooLargeException tooLarge) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
-            problem.setTitle("Request body too large");
+            ProblemDetail problem = Problems.problem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
+                tooLarge.getMessage());
             return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The body is not valid JSON of the expected shape");
-        problem.setTitle("Malformed request body");
+        ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "Malformed request body",
+            "The body is not valid JSON of the expected shape");
         return handleExceptionInternal(ex, problem, headers, status, request);
     }
 }

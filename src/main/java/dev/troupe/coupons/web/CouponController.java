@@ -2,8 +2,8 @@ package dev.troupe.coupons.web;
 
 import dev.troupe.coupons.Coupon;
 import dev.troupe.coupons.CouponService;
+import dev.troupe.web.Problems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,11 +23,7 @@ public class CouponController {
     ResponseEntity<?> of(@RequestParam("user_id") long userId) {
         return coupons.of(userId)
             .<ResponseEntity<?>>map(coupon -> ResponseEntity.ok(View.of(coupon)))
-            .orElseGet(() -> {
-                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No coupon for user " + userId);
-                problem.setTitle("Coupon not found");
-                return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
-            });
+            .orElseGet(() -> Problems.response(HttpStatus.NOT_FOUND, "Coupon not found", "No coupon for user " + userId));
     }
 
     record View(long userId, String code, String status, java.time.Instant issuedAt, java.time.Instant revokedAt) {

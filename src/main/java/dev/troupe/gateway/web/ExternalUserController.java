@@ -7,6 +7,7 @@ import dev.troupe.messaging.PublishFailedException;
 import dev.troupe.users.CreateUser;
 import dev.troupe.users.DeleteUser;
 import dev.troupe.users.RegistrationOutcome;
+import dev.troupe.web.Problems;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Duration;
@@ -63,18 +64,14 @@ public class ExternalUserController {
 
     @GetMapping("/external_users/requests/{requestId}")
     ResponseEntity<?> status(@PathVariable String requestId) {
-        return requests.find(requestId).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No request " + requestId);
-            problem.setTitle("Request not found");
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
-        });
+        return requests.find(requestId).<ResponseEntity<?>>map(ResponseEntity::ok)
+            .orElseGet(() -> Problems.response(HttpStatus.NOT_FOUND, "Request not found", "No request " + requestId));
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> brokerUnavailable(PublishFailedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        problem.setTitle("Message broker unavailable");
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+            .body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Message broker unavailable", e.getMessage()));
     }
 
     private ResponseEntity<?> settled(String requestId, RegistrationOutcome outcome) {
@@ -82,8 +79,7 @@ public class ExternalUserController {
             case RegistrationOutcome.CREATED -> ResponseEntity.created(URI.create("/users/" + outcome.user().id()))
                 .header("Content-Location", statusPath(requestId)).body(outcome.user());
             case RegistrationOutcome.REJECTED -> {
-                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, outcome.reason());
-                problem.setTitle("Registration rejected");
+                ProblemDetail problem = Problems.problem(HttpStatus.CONFLICT, "Registration rejected", outcome.reason());
                 problem.setProperty("request_id", requestId);
                 yield ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
             }

@@ -2,6 +2,7 @@ package dev.troupe.operations.web;
 
 import dev.troupe.operations.ParkedMessage;
 import dev.troupe.operations.ParkedMessages;
+import dev.troupe.web.Problems;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
@@ -43,8 +44,6 @@ public class ParkedMessagesController {
     }
 
     private static ResponseEntity<ProblemDetail> notFound(long id) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "No parked message " + id);
-        problem.setTitle("Parked message not found");
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+        return Problems.response(HttpStatus.NOT_FOUND, "Parked message not found", "No parked message " + id);
     }
 }

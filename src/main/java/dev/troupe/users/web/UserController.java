@@ -6,6 +6,7 @@ import dev.troupe.users.User;
 import dev.troupe.users.UserNotFoundException;
 import dev.troupe.users.UserPage;
 import dev.troupe.users.UserService;
+import dev.troupe.web.Problems;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -69,17 +70,11 @@ public class UserController {
 
     @ExceptionHandler
     ProblemDetail notFound(UserNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "User not found", e);
+        return Problems.problem(HttpStatus.NOT_FOUND, "User not found", e.getMessage());
     }
 
     @ExceptionHandler
     ProblemDetail conflict(EmailAlreadyRegisteredException e) {
-        return problem(HttpStatus.CONFLICT, "E-mail already registered", e);
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, Exception e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        problem.setTitle(title);
-        return problem;
+        return Problems.problem(HttpStatus.CONFLICT, "E-mail already registered", e.getMessage());
     }
 }
