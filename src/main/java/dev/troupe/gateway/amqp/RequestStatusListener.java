@@ -33,11 +33,11 @@ public class RequestStatusListener {
         }
         String event = Envelopes.typeOf(message);
         switch (event) {
-            case Topology.USER_CREATED -> requests.settle(requestId, RequestStatus.REGISTRATION, RequestStatus.CREATED,
+            case Topology.USER_CREATED -> requests.settle(message, requestId, RequestStatus.REGISTRATION, RequestStatus.CREATED,
                 envelopes.read(message, UserCreated.class).userId(), null);
-            case Topology.USER_REGISTRATION_REJECTED -> requests.settle(requestId, RequestStatus.REGISTRATION,
+            case Topology.USER_REGISTRATION_REJECTED -> requests.settle(message, requestId, RequestStatus.REGISTRATION,
                 RequestStatus.REJECTED, null, envelopes.read(message, UserRegistrationRejected.class).reason());
-            case Topology.USER_DELETED -> requests.settle(requestId, RequestStatus.DELETION, RequestStatus.DELETED,
+            case Topology.USER_DELETED -> requests.settle(message, requestId, RequestStatus.DELETION, RequestStatus.DELETED,
                 envelopes.read(message, UserDeleted.class).userId(), null);
             default -> throw new PermanentMessageFailure("the gateway does not handle " + event);
         }
