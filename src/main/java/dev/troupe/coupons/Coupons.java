@@ -31,11 +31,26 @@ class Coupons {
             .update() == 1;
     }
 
-    boolean revoke(long userId) {
-        return jdbc.sql("UPDATE coupons SET revoked_at = :now WHERE user_id = :userId AND revoked_at IS NULL")
+    /**
+     * Revokes the user's coupon. If user_deleted overtakes user_created (a retried user_created
+     * comes back after it), a revoked row is written first, so the late user_created issues nothing:
+     * the two events give the same result in either order.
+     */
+    void revoke(long userId) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        int revoked = jdbc.sql("UPDATE coupons SET revoked_at = :now WHERE user_id = :userId AND revoked_at IS NULL")
             .param("userId", userId)
-            .param("now", OffsetDateTime.now(clock))
-            .update() == 1;
+            .param("now", now)
+            .update();
+        if (revoked == 0) {
+            jdbc.sql("""
+                    INSERT INTO coupons (user_id, code, issued_at, revoked_at)
+                    SELECT :userId, :code, :now, :now WHERE NOT EXISTS (SELECT 1 FROM coupons WHERE user_id = :userId)""")
+                .param("userId", userId)
+                .param("code", newCode())
+                .param("now", now)
+                .update();
+        }
     }
 
     Optional<Coupon> of(long userId) {

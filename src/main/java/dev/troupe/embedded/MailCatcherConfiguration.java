@@ -19,6 +19,8 @@ class MailCatcherConfiguration {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
         sender.setPort(catcher.port());
+        sender.getJavaMailProperties().putAll(java.util.Map.of(
+            "mail.smtp.connectiontimeout", "5000", "mail.smtp.timeout", "10000", "mail.smtp.writetimeout", "10000"));
         return sender;
     }
 

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.springframework.amqp.core.AmqpMessageReturnedException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.RabbitMessageFuture;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,7 +62,12 @@ public class CommandPublisher {
         try {
             Message reply = future.get(wait.toMillis(), TimeUnit.MILLISECONDS);
             return new Waited(requestId, Optional.of(json.readValue(reply.getBody(), RegistrationOutcome.class)));
-        } catch (TimeoutException | ExecutionException e) {
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof AmqpMessageReturnedException returned) {
+                throw new PublishFailedException("unroutable: " + returned.getReplyText());
+            }
+            return new Waited(requestId, Optional.empty());
+        } catch (TimeoutException e) {
             future.cancel(true);
             return new Waited(requestId, Optional.empty());
         } catch (InterruptedException e) {

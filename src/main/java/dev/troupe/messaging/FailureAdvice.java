@@ -3,6 +3,7 @@ package dev.troupe.messaging;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
@@ -11,6 +12,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.listener.ConditionalRejectingErrorHandler;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -18,14 +24,15 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * Listener-container advice deciding what becomes of a message whose processing failed, the same
  * on RabbitMQ and on the embedded broker, and never by blocking the queue:
  * <ul>
- * <li>a failure no retry can cure (unparseable body, failed validation, {@link PermanentMessageFailure})
- * parks the message at once;</li>
+ * <li>a failure no retry can cure (unparseable body, failed validation, a value the database
+ * refuses, {@link PermanentMessageFailure}) parks the message at once;</li>
  * <li>any other failure (SMTP down, no reply, database error) stores the message for redelivery to
  * the same queue after an exponential, jittered delay, and acknowledges it, so the messages behind
  * it keep flowing; once {@code giveUpAfter} has passed since its first failure it is parked;</li>
- * <li>if even storing it fails (the database is down), the message is requeued after a short pause.</li>
+ * <li>if storing it fails because the database cannot be reached, the message is requeued after a
+ * short pause; if storing fails for any other reason, it is parked.</li>
  * </ul>
- * The classification is Spring AMQP's own fatal-exception strategy.
+ * The classification builds on Spring AMQP's own fatal-exception strategy.
  */
 class FailureAdvice implements MethodInterceptor {
 
@@ -34,12 +41,12 @@ class FailureAdvice implements MethodInterceptor {
     static final String LAST_ERROR = "x-last-error";
     private static final Logger log = LoggerFactory.getLogger(FailureAdvice.class);
     private static final Duration PAUSE_BEFORE_REQUEUE = Duration.ofSeconds(1);
+    private static final ConditionalRejectingErrorHandler.DefaultExceptionStrategy FATAL = new Classification();
 
     private final Parking parking;
     private final DelayedRedelivery redelivery;
     private final MessagingSettings.Retry retry;
     private final Clock clock;
-    private final ConditionalRejectingErrorHandler.DefaultExceptionStrategy fatal = new Classification();
 
     FailureAdvice(Parking parking, DelayedRedelivery redelivery, MessagingSettings.Retry retry, Clock clock) {
         this.parking = parking;
@@ -63,21 +70,21 @@ class FailureAdvice implements MethodInterceptor {
     }
 
     private void handle(Message message, Throwable failure) throws Throwable {
-        Map<String, Object> headers = message.getMessageProperties().getHeaders();
-        int attempts = attemptsOf(message) + 1;
         Instant now = clock.instant();
-        Instant firstFailedAt = headers.get(FIRST_FAILED_AT) instanceof String first ? Instant.parse(first) : now;
-        headers.put(ATTEMPTS, attempts);
-        headers.put(FIRST_FAILED_AT, firstFailedAt.toString());
-        headers.put(LAST_ERROR, String.valueOf(NestedExceptionUtils.getMostSpecificCause(failure).getMessage()));
-        if (fatal.isFatal(failure) || !now.isBefore(firstFailedAt.plus(retry.giveUpAfter()))) {
+        Retrying state = Retrying.after(message, failure, now);
+        state.writeTo(message.getMessageProperties().getHeaders());
+        if (isPermanent(failure) || state.givenUp(retry, now)) {
             parking.park(message, failure);
             return;
         }
-        Duration delay = delayBefore(attempts, retry);
+        Duration delay = delayBefore(state.attempts(), retry);
         try {
             redelivery.redeliver(message, message.getMessageProperties().getConsumerQueue(), now.plus(delay));
         } catch (RuntimeException storeFailed) {
+            if (!isUnreachableDatabase(storeFailed)) {
+                parking.park(message, storeFailed);
+                return;
+            }
             log.warn("Could not store message {} for redelivery ({}); requeueing it",
                 message.getMessageProperties().getMessageId(), storeFailed.getMessage());
             Thread.sleep(PAUSE_BEFORE_REQUEUE.toMillis());
@@ -85,11 +92,22 @@ class FailureAdvice implements MethodInterceptor {
         }
         log.info("Message {} from {} failed (attempt {}), retrying in {} ms: {}",
             message.getMessageProperties().getMessageId(), message.getMessageProperties().getConsumerQueue(),
-            attempts, delay.toMillis(), headers.get(LAST_ERROR));
+            state.attempts(), delay.toMillis(), state.lastError());
     }
 
-    static int attemptsOf(Message message) {
-        return message.getMessageProperties().getHeaders().get(ATTEMPTS) instanceof Number n ? n.intValue() : 0;
+    static boolean isPermanent(Throwable failure) {
+        return FATAL.isFatal(failure);
+    }
+
+    static boolean isUnreachableDatabase(Throwable failure) {
+        Throwable cause = failure;
+        for (; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CannotGetJdbcConnectionException || cause instanceof TransientDataAccessException
+                || cause instanceof RecoverableDataAccessException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Exponential delay with jitter before the given attempt (1 = after the first failure). */
@@ -105,11 +123,43 @@ class FailureAdvice implements MethodInterceptor {
         return Duration.ofMillis(delay);
     }
 
+    /** How often, and since when, a message has failed, as carried in its headers. */
+    record Retrying(int attempts, Instant firstFailedAt, String lastError) {
+
+        static Retrying after(Message message, Throwable failure, Instant now) {
+            Map<String, Object> headers = message.getMessageProperties().getHeaders();
+            int before = headers.get(ATTEMPTS) instanceof Number n ? n.intValue() : 0;
+            return new Retrying(before + 1, instantOr(headers.get(FIRST_FAILED_AT), now),
+                String.valueOf(NestedExceptionUtils.getMostSpecificCause(failure).getMessage()));
+        }
+
+        boolean givenUp(MessagingSettings.Retry retry, Instant now) {
+            return !now.isBefore(firstFailedAt.plus(retry.giveUpAfter()));
+        }
+
+        void writeTo(Map<String, Object> headers) {
+            headers.put(ATTEMPTS, attempts);
+            headers.put(FIRST_FAILED_AT, firstFailedAt.toString());
+            headers.put(LAST_ERROR, lastError.length() > 1000 ? lastError.substring(0, 1000) : lastError);
+        }
+
+        /** A header someone else wrote may be anything: an unreadable one counts from now. */
+        private static Instant instantOr(Object value, Instant fallback) {
+            try {
+                return value instanceof String text ? Instant.parse(text) : fallback;
+            } catch (DateTimeParseException e) {
+                return fallback;
+            }
+        }
+    }
+
     private static final class Classification extends ConditionalRejectingErrorHandler.DefaultExceptionStrategy {
 
+        /** A value the database refuses (too long, not null) is refused again; a duplicate key is a race, worth a retry. */
         @Override
         protected boolean isUserCauseFatal(Throwable cause) {
-            return cause instanceof PermanentMessageFailure;
+            return cause instanceof PermanentMessageFailure
+                || cause instanceof DataIntegrityViolationException && !(cause instanceof DuplicateKeyException);
         }
     }
 }

@@ -28,6 +28,7 @@ public final class Topology {
     public static final String USER_CREATED = "user_created";
     public static final String USER_DELETED = "user_deleted";
     public static final String USER_REGISTRATION_REJECTED = "user_registration_rejected";
+    public static final String USER_DELETION_REJECTED = "user_deletion_rejected";
 
     public static final String CREATE_USER_OPERATION_QUEUE = "create_user_operation_queue";
     public static final String CREATE_USER_MAIL_QUEUE = "create_user_mail_queue";
@@ -70,7 +71,8 @@ public final class Topology {
         bind(all, exchange, DELETE_USER_OPERATION_QUEUE, DELETE_USER);
         bind(all, exchange, mailQueue(flow), flow == Flow.NAIVE ? CREATE_USER : USER_CREATED);
         bind(all, exchange, COUPONS_QUEUE, USER_CREATED, USER_DELETED);
-        bind(all, exchange, GATEWAY_REQUESTS_QUEUE, USER_CREATED, USER_REGISTRATION_REJECTED, USER_DELETED);
+        bind(all, exchange, GATEWAY_REQUESTS_QUEUE, USER_CREATED, USER_REGISTRATION_REJECTED, USER_DELETED,
+            USER_DELETION_REJECTED);
         all.add(QueueBuilder.durable(USER_STATUS_QUEUE).build());
         consumerQueues(flow).forEach(queue -> all.add(QueueBuilder.durable(parkingQueueOf(queue)).build()));
         return new Declarables(all);

@@ -23,8 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 public class OperationsConfiguration {
 
     @Bean
-    ParkedMessages parkedMessages(JdbcClient jdbc, JsonMapper json, Outbox outbox, Clock clock) {
-        return new ParkedMessages(jdbc, json, outbox, clock);
+    ParkedMessages parkedMessages(JdbcClient jdbc, JsonMapper json, Outbox outbox, Clock clock, Flow flow) {
+        return new ParkedMessages(jdbc, json, outbox, clock, java.util.Set.copyOf(Topology.consumerQueues(flow)));
     }
 
     @Bean

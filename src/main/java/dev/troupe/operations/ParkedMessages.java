@@ -1,5 +1,6 @@
 package dev.troupe.operations;
 
+import dev.troupe.messaging.Inbox;
 import dev.troupe.messaging.Parking;
 import dev.troupe.outbox.Outbox;
 import dev.troupe.outbox.OutgoingMessage;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,12 +35,14 @@ public class ParkedMessages {
     private final JsonMapper json;
     private final Outbox outbox;
     private final Clock clock;
+    private final Set<String> replayable;
 
-    public ParkedMessages(JdbcClient jdbc, JsonMapper json, Outbox outbox, Clock clock) {
+    public ParkedMessages(JdbcClient jdbc, JsonMapper json, Outbox outbox, Clock clock, Set<String> replayable) {
         this.jdbc = jdbc;
         this.json = json;
         this.outbox = outbox;
         this.clock = clock;
+        this.replayable = replayable;
     }
 
     public void store(Message message) {
@@ -50,15 +54,15 @@ public class ParkedMessages {
                 VALUES (:queue, :messageId, :routingKey, :type, :correlationId, :reason, :exceptionClass, :attempts,
                     :headers, :contentType, :body, :parkedAt)""")
             .param("queue", String.valueOf(headers.getOrDefault(Parking.ORIGINAL_QUEUE, properties.getConsumerQueue())))
-            .param("messageId", properties.getMessageId(), Types.VARCHAR)
-            .param("routingKey", (String) headers.get(Parking.ORIGINAL_ROUTING_KEY), Types.VARCHAR)
-            .param("type", properties.getType(), Types.VARCHAR)
-            .param("correlationId", properties.getCorrelationId(), Types.VARCHAR)
+            .param("messageId", truncate(Inbox.idOf(message), 200))
+            .param("routingKey", truncate((String) headers.get(Parking.ORIGINAL_ROUTING_KEY), 255), Types.VARCHAR)
+            .param("type", truncate(properties.getType(), 255), Types.VARCHAR)
+            .param("correlationId", truncate(properties.getCorrelationId(), 200), Types.VARCHAR)
             .param("reason", truncate(String.valueOf(headers.get(Parking.REASON)), 4000))
-            .param("exceptionClass", (String) headers.get(Parking.EXCEPTION), Types.VARCHAR)
+            .param("exceptionClass", truncate((String) headers.get(Parking.EXCEPTION), 500), Types.VARCHAR)
             .param("attempts", headers.get("x-attempts") instanceof Number n ? n.intValue() : 1)
-            .param("headers", json.writeValueAsString(stringValued(headers)))
-            .param("contentType", properties.getContentType(), Types.VARCHAR)
+            .param("headers", headersJson(headers), Types.VARCHAR)
+            .param("contentType", truncate(properties.getContentType(), 255), Types.VARCHAR)
             .param("body", message.getBody())
             .param("parkedAt", OffsetDateTime.now(clock))
             .update();
@@ -79,7 +83,10 @@ public class ParkedMessages {
             .list();
     }
 
-    /** Sends the message back to its queue, as it was before it failed; false if there is no such message. */
+    /**
+     * Sends the message back to its queue, as it was before it failed; false if there is no such
+     * message. Only to queues Troupe consumes, so a replay cannot vanish unroutable.
+     */
     @Transactional
     public boolean replay(long id) {
         Optional<OutgoingMessage> again = jdbc.sql("""
@@ -91,6 +98,9 @@ public class ParkedMessages {
                 rs.getString("content_type"), rs.getBytes("body"), null))
             .optional();
         again.ifPresent(message -> {
+            if (!replayable.contains(message.routingKey())) {
+                throw new IllegalStateException("Queue " + message.routingKey() + " has no consumer in this flow");
+            }
             outbox.add(message);
             discard(id);
         });
@@ -117,7 +127,14 @@ public class ParkedMessages {
         return copy;
     }
 
+    /** Headers too large to keep are dropped rather than making the message unstorable. */
+    private String headersJson(Map<String, Object> headers) {
+        String all = json.writeValueAsString(stringValued(headers));
+        return all.length() <= 20_000 ? all : null;
+    }
+
+    /** Every value is cut to its column, so no foreign message can make the collector fail forever. */
     private static String truncate(String value, int max) {
-        return value.length() <= max ? value : value.substring(0, max);
+        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 }

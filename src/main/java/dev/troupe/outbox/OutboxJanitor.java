@@ -33,15 +33,20 @@ public class OutboxJanitor {
             .description("age of the oldest unpublished outbox row, seconds").baseUnit("seconds").register(meters);
     }
 
+    /** Rows due and not yet published (a redelivery scheduled for later is not lag). */
     public long pending() {
-        return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE published_at IS NULL").query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE published_at IS NULL AND available_at <= :now")
+            .param("now", OffsetDateTime.now(clock)).query(Long.class).single();
     }
 
+    /** How long the oldest due row has waited since it became due. */
     public Duration oldestAge() {
-        Optional<OffsetDateTime> oldest = jdbc.sql(
-                "SELECT created_at FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT 1")
-            .query(OffsetDateTime.class).optional();
-        return oldest.map(created -> Duration.between(created, OffsetDateTime.now(clock))).orElse(Duration.ZERO);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Optional<OffsetDateTime> oldest = jdbc.sql("""
+                SELECT available_at FROM outbox WHERE published_at IS NULL AND available_at <= :now
+                ORDER BY id LIMIT 1""")
+            .param("now", now).query(OffsetDateTime.class).optional();
+        return oldest.map(due -> Duration.between(due, now)).orElse(Duration.ZERO);
     }
 
     public int deleteExpired() {

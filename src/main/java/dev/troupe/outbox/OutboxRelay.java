@@ -82,8 +82,13 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
-    /** One round: returns how many rows it published. */
+    /**
+     * One round: returns how many rows it published. If the broker did not confirm every row it
+     * was sent, the confirmed ones are still committed as published, then the round counts as
+     * failed, so the relay backs off instead of re-sending at once.
+     */
     public int relayOnce() {
+        int[] unconfirmed = new int[1];
         Integer count = transactions.execute(status -> {
             List<OutboxRow> claimed = claim();
             if (claimed.isEmpty()) {
@@ -92,8 +97,12 @@ public class OutboxRelay implements SmartLifecycle {
             List<OutboxRow> ready = OrderGuard.publishable(claimed, pendingWithKeysOf(claimed));
             List<OutboxRow> confirmed = publish(ready);
             markPublished(confirmed);
+            unconfirmed[0] = ready.size() - confirmed.size();
             return confirmed.size();
         });
+        if (unconfirmed[0] > 0) {
+            throw new IllegalStateException(unconfirmed[0] + " outbox rows not confirmed by the broker");
+        }
         return count == null ? 0 : count;
     }
 

@@ -1,8 +1,11 @@
 package dev.troupe.users;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.UUID;
 
 /** Published (routing key {@code user_created}) once a registration has been committed. */
-public record UserCreated(UUID eventId, long userId, String name, String email, Instant occurredAt) {
+public record UserCreated(@NotNull UUID eventId, long userId, @NotNull String name, @NotBlank String email,
+                          Instant occurredAt) {
 }

@@ -47,6 +47,14 @@ public class UserService {
             null, event);
     }
 
+    /** Records that a queued deletion found no such user, so its requester can learn why. */
+    @Transactional
+    public void rejectDeletion(long id, String reason, String requestId) {
+        UserDeletionRejected event = new UserDeletionRejected(UUID.randomUUID(), id, reason, clock.instant());
+        outbox.addJson(Topology.EXCHANGE, Topology.USER_DELETION_REJECTED, event.eventId().toString(), requestId,
+            "user-" + id, event);
+    }
+
     @Transactional(readOnly = true)
     public User get(long id) {
         return users.find(id).orElseThrow(() -> new UserNotFoundException(id));

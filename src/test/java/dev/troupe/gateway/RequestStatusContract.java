@@ -74,6 +74,14 @@ abstract class RequestStatusContract extends TroupeIT {
         http.get().uri("/external_users/requests/{id}", "no-such-request").exchange().expectStatus().isNotFound();
     }
 
+    @Test
+    void deletingAnUnknownUserIsRejectedWithTheReason() {
+        String location = http.delete().uri("/external_users/{id}", Long.MAX_VALUE - 7).exchange()
+            .expectStatus().isAccepted().returnResult(String.class).getResponseHeaders().getFirst(HttpHeaders.LOCATION);
+        Map<String, Object> status = eventually().until(() -> status(location), s -> "rejected".equals(s.get("status")));
+        assertThat((String) status.get("reason")).contains("No user");
+    }
+
     private Map<String, Object> status(String location) {
         return read(http.get().uri(location).exchange().expectStatus().isOk().returnResult(String.class).getResponseBody(),
             new tools.jackson.core.type.TypeReference<>() {

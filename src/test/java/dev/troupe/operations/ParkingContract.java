@@ -42,6 +42,34 @@ abstract class ParkingContract extends TroupeIT {
     }
 
     @Test
+    void aParkedSeedMessageWithoutIdCanBeReplayedAndAQueueWithoutConsumerIsRefused() {
+        MessageProperties properties = new MessageProperties();
+        properties.setContentType(null);
+        properties.setHeader(Parking.REASON, "seed message, no id");
+        properties.setHeader(Parking.ORIGINAL_QUEUE, Topology.CREATE_USER_OPERATION_QUEUE);
+        String email = uniqueEmail("seed-replay");
+        rabbit.send("", Topology.parkingQueueOf(Topology.CREATE_USER_OPERATION_QUEUE), new Message(
+            ("{\"name\": \"Seed\", \"email\": \"" + email + "\"}").getBytes(StandardCharsets.UTF_8), properties));
+        ParkedMessage parked = eventually().until(() -> parked(Topology.CREATE_USER_OPERATION_QUEUE).stream()
+            .filter(message -> message.body().contains(email)).findFirst().orElse(null), found -> found != null);
+        assertThat(parked.messageId()).startsWith("sha256:");
+        http.post().uri("/admin/parked/{id}/replay", parked.id()).exchange().expectStatus().isAccepted();
+        eventually().until(() -> findUserByEmail(email) != null);
+
+        String orphanId = send("", Topology.parkingQueueOf(Topology.CREATE_USER_OPERATION_QUEUE), "{}", "orphan");
+        ParkedMessage orphan = awaitParked(Topology.CREATE_USER_OPERATION_QUEUE, orphanId);
+        jdbcMoveToQueue(orphan.id(), "create_user_mail_queue");
+        http.post().uri("/admin/parked/{id}/replay", orphan.id()).exchange().expectStatus().isEqualTo(409);
+    }
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    private void jdbcMoveToQueue(long id, String queue) {
+        jdbc.sql("UPDATE parked_messages SET queue = :queue WHERE id = :id").param("queue", queue).param("id", id).update();
+    }
+
+    @Test
     void aParkedMessageCanBeDiscarded() {
         String id = send(Topology.EXCHANGE, Topology.DELETE_USER, "[not an object]", null);
         ParkedMessage parked = awaitParked(Topology.DELETE_USER_OPERATION_QUEUE, id);

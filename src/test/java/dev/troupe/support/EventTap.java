@@ -23,17 +23,19 @@ public final class EventTap implements AutoCloseable {
     private final Queue queue;
     private final List<Message> received = new ArrayList<>();
 
-    private EventTap(AmqpAdmin admin, RabbitTemplate rabbit, String routingKey) {
+    private EventTap(AmqpAdmin admin, RabbitTemplate rabbit, String... routingKeys) {
         this.admin = admin;
         this.rabbit = rabbit;
         this.queue = new Queue("test.tap." + UUID.randomUUID(), false, false, false);
         admin.declareQueue(queue);
-        Binding binding = BindingBuilder.bind(queue).to(new DirectExchange(Topology.EXCHANGE)).with(routingKey);
-        admin.declareBinding(binding);
+        for (String routingKey : routingKeys) {
+            Binding binding = BindingBuilder.bind(queue).to(new DirectExchange(Topology.EXCHANGE)).with(routingKey);
+            admin.declareBinding(binding);
+        }
     }
 
-    public static EventTap on(AmqpAdmin admin, RabbitTemplate rabbit, String routingKey) {
-        return new EventTap(admin, rabbit, routingKey);
+    public static EventTap on(AmqpAdmin admin, RabbitTemplate rabbit, String... routingKeys) {
+        return new EventTap(admin, rabbit, routingKeys);
     }
 
     /** Everything received so far. */

@@ -7,6 +7,7 @@ import dev.troupe.messaging.PermanentMessageFailure;
 import dev.troupe.messaging.Topology;
 import dev.troupe.users.UserCreated;
 import dev.troupe.users.UserDeleted;
+import dev.troupe.users.UserDeletionRejected;
 import dev.troupe.users.UserRegistrationRejected;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
@@ -39,6 +40,11 @@ public class RequestStatusListener {
                 RequestStatus.REJECTED, null, envelopes.read(message, UserRegistrationRejected.class).reason());
             case Topology.USER_DELETED -> requests.settle(message, requestId, RequestStatus.DELETION, RequestStatus.DELETED,
                 envelopes.read(message, UserDeleted.class).userId(), null);
+            case Topology.USER_DELETION_REJECTED -> {
+                UserDeletionRejected rejected = envelopes.read(message, UserDeletionRejected.class);
+                requests.settle(message, requestId, RequestStatus.DELETION, RequestStatus.REJECTED, rejected.userId(),
+                    rejected.reason());
+            }
             default -> throw new PermanentMessageFailure("the gateway does not handle " + event);
         }
     }

@@ -3,7 +3,9 @@ package dev.troupe.mailer.amqp;
 import dev.troupe.mailer.WelcomeMailing;
 import dev.troupe.messaging.Topology;
 import dev.troupe.users.UserCreated;
+import jakarta.validation.Valid;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.messaging.handler.annotation.Payload;
 
 /** The reliable flow: a welcome mail for every user_created, the event of a committed registration. */
 public class UserCreatedMailListener {
@@ -15,7 +17,7 @@ public class UserCreatedMailListener {
     }
 
     @RabbitListener(id = "mailer.user-created", queues = Topology.USER_CREATED_MAIL_QUEUE)
-    void on(UserCreated event) {
+    void on(@Valid @Payload UserCreated event) {
         mailing.welcomeRegisteredUser(event.eventId().toString(), event.userId(), event.name(), event.email());
     }
 }

@@ -18,7 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Guards {@code /admin/**}: with {@code troupe.admin.token} configured, only requests bearing it;
  * with none configured, only requests from this machine. One shared secret is all the admin API
- * needs, so this small filter stands in for a security framework.
+ * needs, so this small filter stands in for a security framework. It is mapped to {@code /admin/*}
+ * and checks every request the container routes to it: the container matches the decoded,
+ * normalised path, so {@code /%61dmin/} or {@code /admin;x/} cannot slip past.
  */
 public class AdminAccessFilter extends OncePerRequestFilter {
 
@@ -28,11 +30,6 @@ public class AdminAccessFilter extends OncePerRequestFilter {
     public AdminAccessFilter(String token, JsonMapper json) {
         this.token = token == null || token.isBlank() ? null : token;
         this.json = json;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/admin/") && !request.getRequestURI().equals("/admin");
     }
 
     @Override

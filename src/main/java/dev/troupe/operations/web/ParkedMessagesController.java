@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,6 +42,11 @@ public class ParkedMessagesController {
     @DeleteMapping("/admin/parked/{id}")
     ResponseEntity<?> discard(@PathVariable long id) {
         return parked.discard(id) ? ResponseEntity.noContent().build() : notFound(id);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> notReplayable(IllegalStateException e) {
+        return Problems.response(HttpStatus.CONFLICT, "Not replayable", e.getMessage());
     }
 
     private static ResponseEntity<ProblemDetail> notFound(long id) {

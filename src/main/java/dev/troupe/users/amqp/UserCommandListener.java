@@ -49,10 +49,12 @@ public class UserCommandListener {
 
     @RabbitListener(id = "user-commands.delete", queues = Topology.DELETE_USER_OPERATION_QUEUE)
     void on(@Valid @Payload DeleteUser command, Message message) {
+        String requestId = Inbox.idOf(message);
         try {
-            commands.delete(command, message, Inbox.idOf(message));
+            commands.delete(command, message, requestId);
         } catch (UserNotFoundException e) {
-            log.info("Deletion {} had nothing to delete: {}", Inbox.idOf(message), e.getMessage());
+            commands.rejectDeletion(command, e.getMessage(), message, requestId);
+            log.info("Deletion {} rejected: {}", requestId, e.getMessage());
         }
     }
 }

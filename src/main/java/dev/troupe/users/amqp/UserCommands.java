@@ -45,4 +45,12 @@ public class UserCommands {
             users.delete(command.userId(), requestId);
         }
     }
+
+    /** Its own transaction: the failed deletion's was rolled back. */
+    @Transactional
+    public void rejectDeletion(DeleteUser command, String reason, Message message, String requestId) {
+        if (inbox.firstDelivery(CONSUMER + ".delete", message)) {
+            users.rejectDeletion(command.userId(), reason, requestId);
+        }
+    }
 }

@@ -5,6 +5,7 @@ import dev.troupe.users.UserService;
 import dev.troupe.users.UserStatus;
 import dev.troupe.users.UserStatusQuery;
 import jakarta.validation.Valid;
+import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.messaging.handler.annotation.Payload;
 
@@ -17,8 +18,9 @@ public class UserStatusResponder {
         this.users = users;
     }
 
+    /** A query without reply_to (say, redelivered after a failure) has nobody waiting: no answer. */
     @RabbitListener(id = "users.status", queues = Topology.USER_STATUS_QUEUE)
-    UserStatus on(@Valid @Payload UserStatusQuery query) {
-        return users.status(query.userId());
+    UserStatus on(@Valid @Payload UserStatusQuery query, Message message) {
+        return message.getMessageProperties().getReplyTo() == null ? null : users.status(query.userId());
     }
 }

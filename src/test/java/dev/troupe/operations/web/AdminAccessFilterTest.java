@@ -30,13 +30,16 @@ class AdminAccessFilterTest {
     }
 
     @Test
-    void leavesOtherPathsAlone() throws Exception {
+    void checksEveryRequestRoutedToIt() throws Exception {
+        // the container routes by the decoded path; the filter must not skip on the raw one
         AdminAccessFilter filter = new AdminAccessFilter("s3cret", json);
-        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/users/");
-        request.setRemoteAddr("10.1.2.3");
-        MockHttpServletResponse response = new MockHttpServletResponse();
-        filter.doFilter(request, response, new MockFilterChain());
-        assertThat(response.getStatus()).isEqualTo(200);
+        for (String uri : new String[] {"/%61dmin/parked", "/admin;x=1/parked", "/ADMIN/parked"}) {
+            MockHttpServletRequest request = new MockHttpServletRequest("GET", uri);
+            request.setRemoteAddr("127.0.0.1");
+            MockHttpServletResponse response = new MockHttpServletResponse();
+            filter.doFilter(request, response, new MockFilterChain());
+            assertThat(response.getStatus()).as(uri).isEqualTo(401);
+        }
     }
 
     private static int status(AdminAccessFilter filter, String remote, String authorization) throws Exception {
