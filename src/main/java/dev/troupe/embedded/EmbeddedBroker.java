@@ -3,7 +3,12 @@ package dev.troupe.embedded;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.lang.reflect.Field;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.qpid.server.SystemLauncher;
+import org.apache.qpid.server.SystemLauncherListener;
+import org.apache.qpid.server.model.SystemConfig;
+import org.slf4j.LoggerFactory;
 
 /**
  * Apache Qpid Broker-J, in process, speaking AMQP 0-9-1 on 127.0.0.1 with an in-memory virtual
@@ -18,7 +23,13 @@ public class EmbeddedBroker {
 
     private final int port;
     private final Path workDir;
-    private final SystemLauncher launcher = new SystemLauncher();
+    private final AtomicReference<SystemConfig<?>> system = new AtomicReference<>();
+    private final SystemLauncher launcher = new SystemLauncher(new SystemLauncherListener.DefaultSystemLauncherListener() {
+        @Override
+        public void onContainerResolve(SystemConfig<?> systemConfig) {
+            system.set(systemConfig);
+        }
+    });
 
     public EmbeddedBroker(int port, Path workDir) {
         this.port = port;
@@ -38,6 +49,27 @@ public class EmbeddedBroker {
         attributes.put("startupLoggedToSystemOut", false);
         attributes.put("context", context);
         launcher.startup(attributes);
+        withoutOwnShutdownHook();
+    }
+
+    /**
+     * Qpid registers a JVM shutdown hook that stops the broker at once, racing Spring's own
+     * shutdown: consumers would see the broker vanish before they are stopped. Qpid offers no switch
+     * for it, so the hook is removed here, and the broker is stopped by the application context,
+     * after its listeners and relay.
+     */
+    private void withoutOwnShutdownHook() {
+        Object broker = system.get() == null ? null : system.get().getContainer();
+        if (broker == null) {
+            return;
+        }
+        try {
+            Field hook = broker.getClass().getDeclaredField("_shutdownHook");
+            hook.setAccessible(true);
+            Runtime.getRuntime().removeShutdownHook((Thread) hook.get(broker));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LoggerFactory.getLogger(EmbeddedBroker.class).debug("Qpid's shutdown hook left in place: {}", e.toString());
+        }
     }
 
     public void stop() {
