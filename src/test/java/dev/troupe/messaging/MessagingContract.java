@@ -29,7 +29,7 @@ abstract class MessagingContract extends TroupeIT {
     ConfirmedPublisher publisher;
 
     @Test
-    void aCreateUserCommandReachesBothConsumers() {
+    void aCreateUserCommandCreatesTheUserAndLeadsToOneMail() {
         String email = uniqueEmail("both");
         publishRaw(Topology.CREATE_USER, "{\"name\": \"Both Queues\", \"email\": \"" + email + "\"}");
         eventually().until(() -> findUserByEmail(email) != null);
