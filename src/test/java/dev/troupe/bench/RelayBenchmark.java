@@ -47,8 +47,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Measures the outbox relay: how many rows per second it publishes (with confirms awaited) from
  * a backlog, and the latency from a transaction's commit to a subscriber's delivery at fixed
- * rates. Runs against the real RabbitMQ and PostgreSQL by default (a schema of its own), or the
- * embedded ones with {@code -Dbench.servers=embedded}. Writes target/benchmark/relay.md.
+ * rates. Runs against the real RabbitMQ and PostgreSQL (a schema of its own); the embedded ones
+ * ({@code -Dbench.servers=embedded}) need a forked JVM, as Qpid reads its defaults through a
+ * {@code classpath:} URL that Maven's exec:java class loader cannot resolve. Writes
+ * target/benchmark/relay.md.
  * <p>
  * {@code ./mvnw -q test-compile exec:java -Dexec.mainClass=dev.troupe.bench.RelayBenchmark}
  */
