@@ -47,7 +47,7 @@ class Coupons {
                     INSERT INTO coupons (user_id, code, issued_at, revoked_at)
                     SELECT :userId, :code, :now, :now WHERE NOT EXISTS (SELECT 1 FROM coupons WHERE user_id = :userId)""")
                 .param("userId", userId)
-                .param("code", newCode())
+                .param("code", "REVOKED-" + newCode().substring("WELCOME-".length()))
                 .param("now", now)
                 .update();
         }

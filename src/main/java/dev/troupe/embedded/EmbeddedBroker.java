@@ -11,8 +11,9 @@ import org.apache.qpid.server.model.SystemConfig;
 import org.slf4j.LoggerFactory;
 
 /**
- * Apache Qpid Broker-J, in process, speaking AMQP 0-9-1 on 127.0.0.1 with an in-memory virtual
- * host: a stand-in for RabbitMQ when none is configured. Its threads keep the JVM alive, so it is
+ * Apache Qpid Broker-J, in process, speaking AMQP 0-9-1 on 127.0.0.1, its durable queues and
+ * persistent messages in a Derby store under the work folder: a stand-in for RabbitMQ when none
+ * is configured, that loses nothing across a restart. Its threads keep the JVM alive, so it is
  * always stopped with the application context.
  */
 public class EmbeddedBroker {

@@ -44,10 +44,7 @@ public class CommandPublisher {
     }
 
     public String createUser(CreateUser command) {
-        String requestId = newRequest(RequestStatus.REGISTRATION);
-        publisher.publish(Topology.EXCHANGE, Topology.CREATE_USER,
-            envelopes.wrap(command, Topology.CREATE_USER, requestId, requestId));
-        return requestId;
+        return send(RequestStatus.REGISTRATION, Topology.CREATE_USER, command);
     }
 
     /**
@@ -58,12 +55,19 @@ public class CommandPublisher {
         String requestId = newRequest(RequestStatus.REGISTRATION);
         Message message = envelopes.wrap(command, Topology.CREATE_USER, requestId, requestId);
         RabbitMessageFuture future = rpc.template().sendAndReceive(Topology.EXCHANGE, Topology.CREATE_USER, message);
-        awaitConfirm(future);
+        try {
+            awaitConfirm(future);
+        } catch (PublishFailedException e) {
+            future.cancel(true);
+            requests.fail(requestId, e.getMessage());
+            throw e;
+        }
         try {
             Message reply = future.get(wait.toMillis(), TimeUnit.MILLISECONDS);
             return new Waited(requestId, Optional.of(json.readValue(reply.getBody(), RegistrationOutcome.class)));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof AmqpMessageReturnedException returned) {
+                requests.fail(requestId, "unroutable: " + returned.getReplyText());
                 throw new PublishFailedException("unroutable: " + returned.getReplyText());
             }
             return new Waited(requestId, Optional.empty());
@@ -77,9 +81,17 @@ public class CommandPublisher {
     }
 
     public String deleteUser(DeleteUser command) {
-        String requestId = newRequest(RequestStatus.DELETION);
-        publisher.publish(Topology.EXCHANGE, Topology.DELETE_USER,
-            envelopes.wrap(command, Topology.DELETE_USER, requestId, requestId));
+        return send(RequestStatus.DELETION, Topology.DELETE_USER, command);
+    }
+
+    private String send(String kind, String routingKey, Object command) {
+        String requestId = newRequest(kind);
+        try {
+            publisher.publish(Topology.EXCHANGE, routingKey, envelopes.wrap(command, routingKey, requestId, requestId));
+        } catch (PublishFailedException e) {
+            requests.fail(requestId, e.getMessage());
+            throw e;
+        }
         return requestId;
     }
 

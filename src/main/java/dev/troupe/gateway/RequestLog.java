@@ -55,6 +55,16 @@ public class RequestLog {
             .update();
     }
 
+    /** The command never reached the broker: the client was told (503), and the request is settled as failed. */
+    void fail(String requestId, String reason) {
+        jdbc.sql("UPDATE gateway_requests SET status = :status, reason = :reason, updated_at = :now WHERE id = :id")
+            .param("status", RequestStatus.FAILED)
+            .param("reason", reason.length() > 1000 ? reason.substring(0, 1000) : reason)
+            .param("now", OffsetDateTime.now(clock))
+            .param("id", requestId)
+            .update();
+    }
+
     public Optional<RequestStatus> find(String requestId) {
         return jdbc.sql("SELECT id, kind, status, user_id, reason, created_at, updated_at FROM gateway_requests WHERE id = :id")
             .param("id", requestId)

@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * What became of a request made through the gateway, derived from the users service's events.
  *
- * @param status pending, then created or rejected (registrations) or deleted (deletions)
+ * @param status pending, then created or rejected (registrations), deleted or rejected (deletions),
+ *               or failed when the command never reached the broker
  */
 public record RequestStatus(String requestId, String kind, String status, Long userId, String reason,
                             Instant createdAt, Instant updatedAt) {
@@ -16,4 +17,5 @@ public record RequestStatus(String requestId, String kind, String status, Long u
     public static final String CREATED = "created";
     public static final String REJECTED = "rejected";
     public static final String DELETED = "deleted";
+    public static final String FAILED = "failed";
 }

@@ -14,9 +14,6 @@ import org.springframework.amqp.rabbit.listener.ConditionalRejectingErrorHandler
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.ExponentialBackOff;
 
@@ -29,8 +26,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * <li>any other failure (SMTP down, no reply, database error) stores the message for redelivery to
  * the same queue after an exponential, jittered delay, and acknowledges it, so the messages behind
  * it keep flowing; once {@code giveUpAfter} has passed since its first failure it is parked;</li>
- * <li>if storing it fails because the database cannot be reached, the message is requeued after a
- * short pause; if storing fails for any other reason, it is parked.</li>
+ * <li>if storing it fails because the database refuses the message itself (a value too long for
+ * its column), it is parked; if storing fails for any other reason (the database is down or
+ * unreachable), the message is requeued after a short pause.</li>
  * </ul>
  * The classification builds on Spring AMQP's own fatal-exception strategy.
  */
@@ -81,7 +79,7 @@ class FailureAdvice implements MethodInterceptor {
         try {
             redelivery.redeliver(message, message.getMessageProperties().getConsumerQueue(), now.plus(delay));
         } catch (RuntimeException storeFailed) {
-            if (!isUnreachableDatabase(storeFailed)) {
+            if (isRefusedByTheDatabase(storeFailed)) {
                 parking.park(message, storeFailed);
                 return;
             }
@@ -99,11 +97,10 @@ class FailureAdvice implements MethodInterceptor {
         return FATAL.isFatal(failure);
     }
 
-    static boolean isUnreachableDatabase(Throwable failure) {
-        Throwable cause = failure;
-        for (; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CannotGetJdbcConnectionException || cause instanceof TransientDataAccessException
-                || cause instanceof RecoverableDataAccessException) {
+    /** The message itself cannot be stored (not a duplicate-key race): storing it again would fail again. */
+    static boolean isRefusedByTheDatabase(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataIntegrityViolationException && !(cause instanceof DuplicateKeyException)) {
                 return true;
             }
         }

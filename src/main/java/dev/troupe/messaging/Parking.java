@@ -35,19 +35,26 @@ public class Parking {
         this.meters = meters;
     }
 
+    /** A reason can quote the whole rejected value: cut it, so the header always fits in a frame. */
+    private static String bounded(String reason) {
+        return reason.length() <= 1000 ? reason : reason.substring(0, 1000) + "...";
+    }
+
     /** Publishes to the parking queue with confirms; throws if the broker did not take it, so nothing is lost. */
     public void park(Message message, Throwable failure) {
         MessageProperties properties = message.getMessageProperties();
         String queue = properties.getConsumerQueue();
         Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
         properties.getHeaders().putAll(Map.of(
-            REASON, String.valueOf(cause.getMessage()),
+            REASON, bounded(String.valueOf(cause.getMessage())),
             EXCEPTION, cause.getClass().getName(),
             ORIGINAL_QUEUE, queue,
             ORIGINAL_EXCHANGE, String.valueOf(properties.getReceivedExchange()),
             ORIGINAL_ROUTING_KEY, String.valueOf(properties.getReceivedRoutingKey()),
             PARKED_AT, Instant.now().toString()));
         properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+        // a publisher that set no id: keep the digest the consumer's inbox knows it by
+        properties.setMessageId(Inbox.idOf(message));
         publisher.publish("", Topology.parkingQueueOf(queue), message);
         meters.counter("troupe.messages.parked", "queue", queue).increment();
         log.warn("Parked message {} from {}: {}: {}", properties.getMessageId(), queue,

@@ -55,11 +55,11 @@ public class ParkedMessages {
                     :headers, :contentType, :body, :parkedAt)""")
             .param("queue", String.valueOf(headers.getOrDefault(Parking.ORIGINAL_QUEUE, properties.getConsumerQueue())))
             .param("messageId", truncate(Inbox.idOf(message), 200))
-            .param("routingKey", truncate((String) headers.get(Parking.ORIGINAL_ROUTING_KEY), 255), Types.VARCHAR)
+            .param("routingKey", truncate(text(headers.get(Parking.ORIGINAL_ROUTING_KEY)), 255), Types.VARCHAR)
             .param("type", truncate(properties.getType(), 255), Types.VARCHAR)
             .param("correlationId", truncate(properties.getCorrelationId(), 200), Types.VARCHAR)
             .param("reason", truncate(String.valueOf(headers.get(Parking.REASON)), 4000))
-            .param("exceptionClass", truncate((String) headers.get(Parking.EXCEPTION), 500), Types.VARCHAR)
+            .param("exceptionClass", truncate(text(headers.get(Parking.EXCEPTION)), 500), Types.VARCHAR)
             .param("attempts", headers.get("x-attempts") instanceof Number n ? n.intValue() : 1)
             .param("headers", headersJson(headers), Types.VARCHAR)
             .param("contentType", truncate(properties.getContentType(), 255), Types.VARCHAR)
@@ -99,7 +99,7 @@ public class ParkedMessages {
             .optional();
         again.ifPresent(message -> {
             if (!replayable.contains(message.routingKey())) {
-                throw new IllegalStateException("Queue " + message.routingKey() + " has no consumer in this flow");
+                throw new NotReplayableException("Queue " + message.routingKey() + " has no consumer in this flow");
             }
             outbox.add(message);
             discard(id);
@@ -131,6 +131,10 @@ public class ParkedMessages {
     private String headersJson(Map<String, Object> headers) {
         String all = json.writeValueAsString(stringValued(headers));
         return all.length() <= 20_000 ? all : null;
+    }
+
+    private static String text(Object header) {
+        return header == null ? null : header.toString();
     }
 
     /** Every value is cut to its column, so no foreign message can make the collector fail forever. */

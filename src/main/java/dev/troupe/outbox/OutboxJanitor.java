@@ -42,9 +42,8 @@ public class OutboxJanitor {
     /** How long the oldest due row has waited since it became due. */
     public Duration oldestAge() {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Optional<OffsetDateTime> oldest = jdbc.sql("""
-                SELECT available_at FROM outbox WHERE published_at IS NULL AND available_at <= :now
-                ORDER BY id LIMIT 1""")
+        Optional<OffsetDateTime> oldest = jdbc.sql(
+                "SELECT MIN(available_at) FROM outbox WHERE published_at IS NULL AND available_at <= :now")
             .param("now", now).query(OffsetDateTime.class).optional();
         return oldest.map(due -> Duration.between(due, now)).orElse(Duration.ZERO);
     }

@@ -11,8 +11,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
@@ -83,9 +85,9 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * One round: returns how many rows it published. If the broker did not confirm every row it
-     * was sent, the confirmed ones are still committed as published, then the round counts as
-     * failed, so the relay backs off instead of re-sending at once.
+     * One round: returns how many rows it published. Rows the broker did not confirm stay
+     * unpublished and go again next round; if it confirmed none at all, the round counts as
+     * failed, so the relay backs off instead of hammering a broker in trouble.
      */
     public int relayOnce() {
         int[] unconfirmed = new int[1];
@@ -100,7 +102,7 @@ public class OutboxRelay implements SmartLifecycle {
             unconfirmed[0] = ready.size() - confirmed.size();
             return confirmed.size();
         });
-        if (unconfirmed[0] > 0) {
+        if (unconfirmed[0] > 0 && (count == null || count == 0)) {
             throw new IllegalStateException(unconfirmed[0] + " outbox rows not confirmed by the broker");
         }
         return count == null ? 0 : count;
@@ -163,7 +165,11 @@ public class OutboxRelay implements SmartLifecycle {
             rs.getObject(11, OffsetDateTime.class));
     }
 
-    /** Publishes on one channel, so the broker sees the rows in order; returns the confirmed prefix. */
+    /**
+     * Publishes on one channel, so the broker sees the rows in order; returns the rows to mark
+     * published: every confirmed one, except those behind an unconfirmed row of the same key, which
+     * go again after it, in order.
+     */
     private List<OutboxRow> publish(List<OutboxRow> rows) {
         if (rows.isEmpty()) {
             return rows;
@@ -181,11 +187,15 @@ public class OutboxRelay implements SmartLifecycle {
         }
         long deadline = System.nanoTime() + confirmTimeout.toNanos();
         List<OutboxRow> confirmed = new ArrayList<>(rows.size());
+        Set<String> heldBack = new HashSet<>();
         for (int i = 0; i < rows.size(); i++) {
-            if (!confirmed(sent.get(i), rows.get(i), deadline)) {
-                break;
+            OutboxRow row = rows.get(i);
+            boolean ok = confirmed(sent.get(i), row, deadline);
+            if (!ok && row.orderingKey() != null) {
+                heldBack.add(row.orderingKey());
+            } else if (ok && (row.orderingKey() == null || !heldBack.contains(row.orderingKey()))) {
+                confirmed.add(row);
             }
-            confirmed.add(rows.get(i));
         }
         return confirmed;
     }

@@ -78,10 +78,14 @@ class FailureAdviceTest {
     }
 
     @Test
-    void knowsAnUnreachableDatabase() {
-        assertThat(FailureAdvice.isUnreachableDatabase(new IllegalStateException("wrapped",
-            new CannotGetJdbcConnectionException("down", new SQLException("refused"))))).isTrue();
-        assertThat(FailureAdvice.isUnreachableDatabase(new DataIntegrityViolationException("too long"))).isFalse();
+    void parksOnlyWhatTheDatabaseRefusesToStore() {
+        assertThat(FailureAdvice.isRefusedByTheDatabase(new IllegalStateException("wrapped",
+            new DataIntegrityViolationException("value too long")))).isTrue();
+        assertThat(FailureAdvice.isRefusedByTheDatabase(new DuplicateKeyException("race"))).isFalse();
+        assertThat(FailureAdvice.isRefusedByTheDatabase(new org.springframework.transaction.CannotCreateTransactionException(
+            "down", new java.sql.SQLTransientConnectionException("timeout")))).isFalse();
+        assertThat(FailureAdvice.isRefusedByTheDatabase(
+            new CannotGetJdbcConnectionException("down", new SQLException("refused")))).isFalse();
     }
 
     private static ListenerExecutionFailedException failed(Message message, Throwable cause) {

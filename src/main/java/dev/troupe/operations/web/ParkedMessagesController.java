@@ -1,6 +1,7 @@
 package dev.troupe.operations.web;
 
 import dev.troupe.operations.ParkedMessage;
+import dev.troupe.operations.NotReplayableException;
 import dev.troupe.operations.ParkedMessages;
 import dev.troupe.web.Problems;
 import jakarta.validation.constraints.Max;
@@ -45,7 +46,7 @@ public class ParkedMessagesController {
     }
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> notReplayable(IllegalStateException e) {
+    ResponseEntity<ProblemDetail> notReplayable(NotReplayableException e) {
         return Problems.response(HttpStatus.CONFLICT, "Not replayable", e.getMessage());
     }
 
