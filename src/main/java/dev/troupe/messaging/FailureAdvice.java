@@ -1,5 +1,6 @@
 package dev.troupe.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,12 +46,15 @@ class FailureAdvice implements MethodInterceptor {
     private final DelayedRedelivery redelivery;
     private final MessagingSettings.Retry retry;
     private final Clock clock;
+    private final MeterRegistry meters;
 
-    FailureAdvice(Parking parking, DelayedRedelivery redelivery, MessagingSettings.Retry retry, Clock clock) {
+    FailureAdvice(Parking parking, DelayedRedelivery redelivery, MessagingSettings.Retry retry, Clock clock,
+                  MeterRegistry meters) {
         this.parking = parking;
         this.redelivery = redelivery;
         this.retry = retry;
         this.clock = clock;
+        this.meters = meters;
     }
 
     @Override
@@ -85,12 +89,18 @@ class FailureAdvice implements MethodInterceptor {
             }
             log.warn("Could not store message {} for redelivery ({}); requeueing it",
                 message.getMessageProperties().getMessageId(), storeFailed.getMessage());
+            meters.counter("troupe.messages.requeued", "queue", queueOf(message)).increment();
             Thread.sleep(PAUSE_BEFORE_REQUEUE.toMillis());
             throw failure;
         }
+        meters.counter("troupe.messages.retried", "queue", queueOf(message)).increment();
         log.info("Message {} from {} failed (attempt {}), retrying in {} ms: {}",
             message.getMessageProperties().getMessageId(), message.getMessageProperties().getConsumerQueue(),
             state.attempts(), delay.toMillis(), state.lastError());
+    }
+
+    private static String queueOf(Message message) {
+        return String.valueOf(message.getMessageProperties().getConsumerQueue());
     }
 
     static boolean isPermanent(Throwable failure) {

@@ -71,10 +71,10 @@ public class MessagingConfiguration {
     @Bean
     SimpleRabbitListenerContainerFactory rabbitListenerContainerFactory(
         SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory, Parking parking,
-        DelayedRedelivery redelivery, MessagingSettings settings, Clock clock) {
+        DelayedRedelivery redelivery, MessagingSettings settings, Clock clock, MeterRegistry meters) {
         SimpleRabbitListenerContainerFactory factory = new SimpleRabbitListenerContainerFactory();
         configurer.configure(factory, connectionFactory);
-        factory.setAdviceChain(new FailureAdvice(parking, redelivery, settings.retry(), clock));
+        factory.setAdviceChain(new FailureAdvice(parking, redelivery, settings.retry(), clock, meters));
         return factory;
     }
 
