@@ -20,8 +20,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class CouponsConfiguration {
 
     @Bean
-    CouponService couponService(JdbcClient jdbc, Clock clock) {
-        return new CouponService(new Coupons(jdbc, clock), new Inbox(jdbc, clock, "coupons_inbox"));
+    Inbox couponsInbox(JdbcClient jdbc, Clock clock) {
+        return new Inbox(jdbc, clock, "coupons_inbox");
+    }
+
+    @Bean
+    CouponService couponService(JdbcClient jdbc, Clock clock, Inbox couponsInbox) {
+        return new CouponService(new Coupons(jdbc, clock), couponsInbox);
     }
 
     @Bean

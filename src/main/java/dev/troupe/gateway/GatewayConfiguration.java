@@ -6,6 +6,7 @@ import dev.troupe.gateway.amqp.RequestStatusListener;
 import dev.troupe.gateway.web.ExternalUserController;
 import dev.troupe.messaging.ConfirmedPublisher;
 import dev.troupe.messaging.Envelopes;
+import dev.troupe.messaging.Inbox;
 import dev.troupe.messaging.MessagingSettings;
 import dev.troupe.messaging.RpcClient;
 import java.time.Clock;
@@ -20,8 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
 public class GatewayConfiguration {
 
     @Bean
-    RequestLog requestLog(JdbcClient jdbc, Clock clock) {
-        return new RequestLog(jdbc, clock);
+    Inbox gatewayInbox(JdbcClient jdbc, Clock clock) {
+        return new Inbox(jdbc, clock, "gateway_inbox");
+    }
+
+    @Bean
+    RequestLog requestLog(JdbcClient jdbc, Clock clock, Inbox gatewayInbox) {
+        return new RequestLog(jdbc, clock, gatewayInbox);
     }
 
     @Bean

@@ -18,10 +18,10 @@ public class RequestLog {
     private final Clock clock;
     private final Inbox inbox;
 
-    public RequestLog(JdbcClient jdbc, Clock clock) {
+    public RequestLog(JdbcClient jdbc, Clock clock, Inbox inbox) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.inbox = new Inbox(jdbc, clock, "gateway_inbox");
+        this.inbox = inbox;
     }
 
     void pending(String requestId, String kind) {

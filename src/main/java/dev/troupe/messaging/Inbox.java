@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import org.springframework.amqp.core.Message;
@@ -20,11 +21,13 @@ public class Inbox {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final String table;
     private final String insert;
 
     public Inbox(JdbcClient jdbc, Clock clock, String table) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.table = table;
         // the table name is a constant of the owning service, never input
         this.insert = "INSERT INTO " + table + " (consumer, message_id, processed_at)"
             + " SELECT :consumer, :messageId, :now WHERE NOT EXISTS"
@@ -43,6 +46,16 @@ public class Inbox {
             .param("messageId", idOf(message))
             .param("now", OffsetDateTime.now(clock))
             .update() == 1;
+    }
+
+    /**
+     * Forgets messages processed before the retention period: a duplicate arrives within hours
+     * (redeliveries, retries for at most {@code give-up-after}), not weeks later.
+     */
+    public int deleteOlderThan(Duration retention) {
+        return jdbc.sql("DELETE FROM " + table + " WHERE processed_at < :cutoff")
+            .param("cutoff", OffsetDateTime.now(clock).minus(retention))
+            .update();
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.troupe.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 import java.time.Duration;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.Base64UrlNamingStrategy;
@@ -106,6 +108,16 @@ public class MessagingConfiguration {
     @Bean
     RpcClient rpcClient(AsyncRabbitTemplate rpcTemplate, MessagingSettings settings) {
         return new RpcClient(rpcTemplate, settings.rpcTimeout());
+    }
+
+    /** Every service's inbox, trimmed to the retention period once an hour. */
+    @Bean(destroyMethod = "close")
+    SimpleAsyncTaskScheduler inboxCleanupScheduler(ObjectProvider<Inbox> inboxes, MessagingSettings settings) {
+        SimpleAsyncTaskScheduler scheduler = new SimpleAsyncTaskScheduler();
+        scheduler.setThreadNamePrefix("inbox-cleanup-");
+        scheduler.scheduleWithFixedDelay(() -> inboxes.forEach(inbox -> inbox.deleteOlderThan(settings.inboxRetention())),
+            Duration.ofHours(1));
+        return scheduler;
     }
 
     /** Lets listeners validate their payload with {@code @Valid}, with the same rules as the HTTP API. */

@@ -8,12 +8,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param confirmTimeout how long a publisher waits for the broker's confirm before failing
  * @param rpcTimeout     how long a request over the broker waits for its reply
  * @param retry          redelivery of messages that failed for a reason that may pass
+ * @param inboxRetention how long the services' inboxes remember a processed message
  */
 @ConfigurationProperties("troupe.messaging")
 public record MessagingSettings(
     @DefaultValue("5s") Duration confirmTimeout,
     @DefaultValue("3s") Duration rpcTimeout,
-    @DefaultValue Retry retry) {
+    @DefaultValue Retry retry,
+    @DefaultValue("7d") Duration inboxRetention) {
 
     /**
      * Exponential backoff with jitter, kept in the outbox rather than in broker TTLs (which the

@@ -21,8 +21,13 @@ import org.springframework.context.annotation.Import;
 public class UserCommandsConfiguration {
 
     @Bean
-    UserCommands userCommands(UserService users, JdbcClient jdbc, Clock clock) {
-        return new UserCommands(users, new Inbox(jdbc, clock, "users_inbox"));
+    Inbox usersInbox(JdbcClient jdbc, Clock clock) {
+        return new Inbox(jdbc, clock, "users_inbox");
+    }
+
+    @Bean
+    UserCommands userCommands(UserService users, Inbox usersInbox) {
+        return new UserCommands(users, usersInbox);
     }
 
     @Bean

@@ -84,6 +84,39 @@ abstract class MessagingContract extends TroupeIT {
             .isInstanceOf(PublishFailedException.class);
     }
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Test
+    void anInboxForgetsMessagesPastItsRetention() {
+        java.time.Clock weekAgo = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofDays(-8));
+        Inbox old = new Inbox(jdbc, weekAgo, "users_inbox");
+        Inbox today = new Inbox(jdbc, java.time.Clock.systemUTC(), "users_inbox");
+        Message oldMessage = messageWithId("retention-old-" + UUID.randomUUID());
+        Message newMessage = messageWithId("retention-new-" + UUID.randomUUID());
+        var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        tx.executeWithoutResult(status -> {
+            assertThat(old.firstDelivery("retention-test", oldMessage)).isTrue();
+            assertThat(today.firstDelivery("retention-test", newMessage)).isTrue();
+        });
+
+        today.deleteOlderThan(java.time.Duration.ofDays(7));
+
+        tx.executeWithoutResult(status -> {
+            assertThat(today.firstDelivery("retention-test", oldMessage)).as("forgotten").isTrue();
+            assertThat(today.firstDelivery("retention-test", newMessage)).as("remembered").isFalse();
+        });
+    }
+
+    private static Message messageWithId(String id) {
+        Message message = new Message(new byte[0]);
+        message.getMessageProperties().setMessageId(id);
+        return message;
+    }
+
     /** Publishes like the seed's pika code: a JSON body and no content type. Returns the message id. */
     private String publishRaw(String routingKey, String body) {
         MessageProperties properties = new MessageProperties();

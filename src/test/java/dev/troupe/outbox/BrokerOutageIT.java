@@ -41,4 +41,9 @@ class BrokerOutageIT extends BrokerOutageContract {
     protected TcpProxy proxy() {
         return proxy;
     }
+
+    @Override
+    protected int brokerPort() {
+        return broker.port();
+    }
 }

@@ -57,11 +57,16 @@ class BrokerOutageRealIT extends BrokerOutageContract {
         return proxy;
     }
 
+    @Override
+    protected int brokerPort() {
+        return 5672;
+    }
+
     /** A row committed by another process (no local wake-up, polling an hour away) goes out on PostgreSQL's NOTIFY. */
     @Test
     void aRowCommittedElsewhereWakesTheRelayThroughListenNotify() {
         String messageId = UUID.randomUUID().toString();
-        try (EventTap tap = EventTap.on(admin, rabbit, "notify_test")) {
+        try (EventTap tap = EventTap.direct(brokerPort(), "notify_test")) {
             jdbc.sql("""
                     INSERT INTO outbox (message_id, exchange, routing_key, type, content_type, body, created_at, available_at)
                     VALUES (:id, 'event_exchange', 'notify_test', 'notify_test', 'application/json', :body, :now, :now)""")

@@ -1,48 +1,66 @@
 package dev.troupe.support;
 
+import dev.troupe.messaging.Topology;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
+import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.core.AmqpAdmin;
-import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import dev.troupe.messaging.Topology;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 
-/** A test's own queue on event_exchange: everything published with a routing key, as a subscriber sees it. */
+/**
+ * A test's own subscriber on event_exchange: everything published with the given routing keys, as
+ * a consumer sees it. Its queue is auto-delete: gone with its consumer, even if the test JVM is
+ * killed, so it never collects messages on the shared broker afterwards.
+ */
 public final class EventTap implements AutoCloseable {
 
     private final AmqpAdmin admin;
-    private final RabbitTemplate rabbit;
-    private final Queue queue;
-    private final List<Message> received = new ArrayList<>();
+    private final Runnable release;
+    private final Queue queue = new Queue("test.tap." + UUID.randomUUID(), false, false, true);
+    private final SimpleMessageListenerContainer container;
+    private final List<Message> received = new CopyOnWriteArrayList<>();
 
-    private EventTap(AmqpAdmin admin, RabbitTemplate rabbit, String... routingKeys) {
+    private EventTap(AmqpAdmin admin, ConnectionFactory connectionFactory, Runnable release, String... routingKeys) {
         this.admin = admin;
-        this.rabbit = rabbit;
-        this.queue = new Queue("test.tap." + UUID.randomUUID(), false, false, false);
+        this.release = release;
         admin.declareQueue(queue);
         for (String routingKey : routingKeys) {
-            Binding binding = BindingBuilder.bind(queue).to(new DirectExchange(Topology.EXCHANGE)).with(routingKey);
-            admin.declareBinding(binding);
+            admin.declareBinding(BindingBuilder.bind(queue).to(new DirectExchange(Topology.EXCHANGE)).with(routingKey));
         }
+        container = new SimpleMessageListenerContainer(connectionFactory);
+        container.setQueueNames(queue.getName());
+        container.setAcknowledgeMode(AcknowledgeMode.AUTO);
+        container.setMessageListener(received::add);
+        container.start();
     }
 
+    /** A tap on the application's own connection. */
     public static EventTap on(AmqpAdmin admin, RabbitTemplate rabbit, String... routingKeys) {
-        return new EventTap(admin, rabbit, routingKeys);
+        return new EventTap(admin, rabbit.getConnectionFactory(), () -> { }, routingKeys);
+    }
+
+    /** A tap with a connection of its own to the broker at {@code port}, whatever happens to the application's. */
+    public static EventTap direct(int port, String... routingKeys) {
+        CachingConnectionFactory connectionFactory = new CachingConnectionFactory("127.0.0.1", port);
+        connectionFactory.setUsername("guest");
+        connectionFactory.setPassword("guest");
+        return new EventTap(new RabbitAdmin(connectionFactory), connectionFactory, connectionFactory::destroy, routingKeys);
     }
 
     /** Everything received so far. */
-    public synchronized List<Message> received() {
-        for (Message message = rabbit.receive(queue.getName()); message != null; message = rabbit.receive(queue.getName())) {
-            received.add(message);
-        }
+    public List<Message> received() {
         return List.copyOf(received);
     }
 
@@ -53,6 +71,8 @@ public final class EventTap implements AutoCloseable {
 
     @Override
     public void close() {
+        container.stop();
         admin.deleteQueue(queue.getName());
+        release.run();
     }
 }
