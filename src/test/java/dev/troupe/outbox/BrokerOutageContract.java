@@ -64,6 +64,16 @@ abstract class BrokerOutageContract {
         }
     }
 
+    /** Polling is an hour away here: an event that goes out at once was sent by the commit's own wake-up. */
+    @Test
+    void aLocalCommitWakesTheRelayAtOnce() {
+        String email = "wake-" + System.nanoTime() + "@example.com";
+        try (EventTap tap = EventTap.direct(brokerPort(), Topology.USER_CREATED)) {
+            users.register(new CreateUser("Awake", email), "wake-test");
+            tap.awaitCount(message -> new String(message.getBody(), StandardCharsets.UTF_8).contains(email), 1);
+        }
+    }
+
     private long unpublished(User user) {
         return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE ordering_key = :key AND published_at IS NULL")
             .param("key", "user-" + user.id()).query(Long.class).single();
