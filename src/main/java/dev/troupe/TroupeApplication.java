@@ -17,6 +17,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Troupe in one jar. No component scan: each service is assembled by its own configuration,
@@ -25,6 +26,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @EnableConfigurationProperties(TroupeSettings.class)
+@EnableScheduling
 @Import({
     EmbeddedConfiguration.class,
     MessagingConfiguration.class,

@@ -2,6 +2,7 @@ package dev.troupe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.troupe.embedded.FreePort;
 import dev.troupe.embedded.MailCatcher;
 import dev.troupe.support.RealServers;
 import dev.troupe.support.TestSmtp;
@@ -91,7 +92,7 @@ class SeparateProcessesIT {
     private record ServiceProcess(String service, int port, Process process) {
 
         static ServiceProcess start(String service, int smtpPort) throws IOException {
-            int port = freePort();
+            int port = FreePort.any();
             Path log = Files.createDirectories(Path.of("target", "processes")).resolve(service + ".log");
             List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -129,12 +130,6 @@ class SeparateProcessesIT {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 process.destroyForcibly();
-            }
-        }
-
-        private static int freePort() throws IOException {
-            try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-                return socket.getLocalPort();
             }
         }
     }

@@ -5,10 +5,14 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** A free loopback port, for embedded servers asked to run on port 0. */
-final class FreePort {
+/** A free loopback port, for embedded servers asked to run on port 0 (and for tests that need one). */
+public final class FreePort {
 
     private FreePort() {
+    }
+
+    public static int any() {
+        return orAny(0);
     }
 
     static int orAny(int port) {

@@ -42,15 +42,23 @@ public class Envelopes {
     }
 
     public Message wrap(Object body, String type, String messageId, String correlationId) {
-        MessageProperties properties = new MessageProperties();
-        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+        MessageProperties properties = properties(messageId, type, correlationId, MessageProperties.CONTENT_TYPE_JSON,
+            new Date());
         properties.setContentEncoding(StandardCharsets.UTF_8.name());
-        properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
-        properties.setMessageId(messageId);
-        properties.setCorrelationId(correlationId);
-        properties.setType(type);
-        properties.setAppId(APP_ID);
-        properties.setTimestamp(new Date());
         return new Message(json.writeValueAsBytes(body), properties);
+    }
+
+    /** What every message Troupe publishes carries, whether sent at once or relayed from the outbox. */
+    public static MessageProperties properties(String messageId, String type, String correlationId, String contentType,
+                                               Date timestamp) {
+        MessageProperties properties = new MessageProperties();
+        properties.setMessageId(messageId);
+        properties.setType(type);
+        properties.setCorrelationId(correlationId);
+        properties.setContentType(contentType);
+        properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
+        properties.setAppId(APP_ID);
+        properties.setTimestamp(timestamp);
+        return properties;
     }
 }

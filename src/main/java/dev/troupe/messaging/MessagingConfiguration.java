@@ -3,7 +3,6 @@ package dev.troupe.messaging;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 import java.time.Duration;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.Base64UrlNamingStrategy;
@@ -110,14 +109,9 @@ public class MessagingConfiguration {
         return new RpcClient(rpcTemplate, settings.rpcTimeout());
     }
 
-    /** Every service's inbox, trimmed to the retention period once an hour. */
-    @Bean(destroyMethod = "close")
-    SimpleAsyncTaskScheduler inboxCleanupScheduler(ObjectProvider<Inbox> inboxes, MessagingSettings settings) {
-        SimpleAsyncTaskScheduler scheduler = new SimpleAsyncTaskScheduler();
-        scheduler.setThreadNamePrefix("inbox-cleanup-");
-        scheduler.scheduleWithFixedDelay(() -> inboxes.forEach(inbox -> inbox.deleteOlderThan(settings.inboxRetention())),
-            Duration.ofHours(1));
-        return scheduler;
+    @Bean
+    InboxJanitor inboxJanitor(ObjectProvider<Inbox> inboxes, MessagingSettings settings) {
+        return new InboxJanitor(inboxes, settings.inboxRetention());
     }
 
     /** Lets listeners validate their payload with {@code @Valid}, with the same rules as the HTTP API. */

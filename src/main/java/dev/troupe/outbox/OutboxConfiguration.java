@@ -11,7 +11,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,16 +49,7 @@ public class OutboxConfiguration {
 
     @Bean
     OutboxJanitor outboxJanitor(JdbcClient jdbc, Clock clock, OutboxSettings settings, MeterRegistry meters) {
-        OutboxJanitor janitor = new OutboxJanitor(jdbc, clock, settings.retention(), meters);
-        return janitor;
+        return new OutboxJanitor(jdbc, clock, settings.retention(), meters);
     }
 
-    @Bean(destroyMethod = "close")
-    SimpleAsyncTaskScheduler outboxCleanupScheduler(OutboxJanitor janitor, OutboxSettings settings) {
-        SimpleAsyncTaskScheduler scheduler = new SimpleAsyncTaskScheduler();
-        scheduler.setThreadNamePrefix("outbox-cleanup-");
-        scheduler.setVirtualThreads(false);
-        scheduler.scheduleWithFixedDelay(janitor::deleteExpired, settings.cleanupInterval());
-        return scheduler;
-    }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Keeps the outbox small and observable: deletes published rows past the retention period (dead
@@ -48,6 +49,7 @@ public class OutboxJanitor {
         return oldest.map(due -> Duration.between(due, now)).orElse(Duration.ZERO);
     }
 
+    @Scheduled(fixedDelayString = "${troupe.outbox.cleanup-interval:1m}")
     public int deleteExpired() {
         int deleted = jdbc.sql("DELETE FROM outbox WHERE published_at < :cutoff")
             .param("cutoff", OffsetDateTime.now(clock).minus(retention))

@@ -1,5 +1,6 @@
 package dev.troupe.outbox;
 
+import dev.troupe.messaging.Envelopes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -23,7 +24,6 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageDeliveryMode;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitOperations;
@@ -237,14 +237,8 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private Message toMessage(OutboxRow row) {
-        MessageProperties properties = new MessageProperties();
-        properties.setMessageId(row.messageId());
-        properties.setCorrelationId(row.correlationId());
-        properties.setType(row.type());
-        properties.setContentType(row.contentType());
-        properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
-        properties.setAppId("troupe");
-        properties.setTimestamp(Date.from(row.createdAt().toInstant()));
+        MessageProperties properties = Envelopes.properties(row.messageId(), row.type(), row.correlationId(),
+            row.contentType(), Date.from(row.createdAt().toInstant()));
         if (row.headers() != null) {
             properties.getHeaders().putAll(json.readValue(row.headers(), new TypeReference<Map<String, Object>>() {
             }));

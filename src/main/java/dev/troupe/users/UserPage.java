@@ -4,8 +4,4 @@ import java.util.List;
 
 /** One page of users, ordered by id. */
 public record UserPage(List<User> items, int page, int size, long totalItems) {
-
-    public long totalPages() {
-        return (totalItems + size - 1) / size;
-    }
 }

@@ -22,8 +22,7 @@ abstract class CouponsContract extends TroupeIT {
             + "\",\"user_id\":" + userId + ",\"name\":\"Late\",\"email\":\"late@example.com\","
             + "\"occurred_at\":\"2026-11-26T10:00:00Z\"}");
         // a registration behind both in the queue: once its coupon exists, both were handled
-        User barrier = http.post().uri("/users/").contentType(MediaType.APPLICATION_JSON)
-            .body(Map.of("name", "Barrier", "email", uniqueEmail("barrier"))).exchange()
+        User barrier = postJson("/users/", Map.of("name", "Barrier", "email", uniqueEmail("barrier")))
             .expectStatus().isCreated().expectBody(User.class).returnResult().getResponseBody();
         eventually().until(() -> http.get().uri("/coupons?user_id={id}", barrier.id()).exchange()
             .returnResult(String.class).getStatus().value() == 200);
@@ -42,8 +41,7 @@ abstract class CouponsContract extends TroupeIT {
 
     @Test
     void aNewUserGetsACouponThatIsRevokedWhenTheUserIsDeleted() {
-        User user = http.post().uri("/users/").contentType(MediaType.APPLICATION_JSON)
-            .body(Map.of("name", "Coupon", "email", uniqueEmail("coupon"))).exchange()
+        User user = postJson("/users/", Map.of("name", "Coupon", "email", uniqueEmail("coupon")))
             .expectStatus().isCreated().expectBody(User.class).returnResult().getResponseBody();
 
         eventually().until(() -> http.get().uri("/coupons?user_id={id}", user.id()).exchange()

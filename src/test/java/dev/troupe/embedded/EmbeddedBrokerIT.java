@@ -18,7 +18,7 @@ class EmbeddedBrokerIT {
     @Test
     void aPersistentMessageSurvivesARestart() throws Exception {
         Path workDir = Files.createTempDirectory(Path.of("target"), "broker-restart");
-        int port = FreePort.orAny(0);
+        int port = FreePort.any();
         EmbeddedBroker broker = new EmbeddedBroker(port, workDir);
         broker.start();
         try (Connection connection = connect(port); Channel channel = connection.createChannel()) {

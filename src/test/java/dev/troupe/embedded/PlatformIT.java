@@ -20,10 +20,8 @@ class PlatformIT extends PlatformContract {
     @Test
     void showsCapturedMailOnItsPageAndAsJson() {
         String email = uniqueEmail("page");
-        http.post().uri("/users/").contentType(MediaType.APPLICATION_JSON)
-            .body(Map.of("name", "Page <Reader>", "email", email)).exchange().expectStatus().isCreated();
-        http.post().uri("/external_users/").contentType(MediaType.APPLICATION_JSON)
-            .body(Map.of("name", "Page <Reader>", "email", email)).exchange().expectStatus().isAccepted();
+        postJson("/users/", Map.of("name", "Page <Reader>", "email", email)).expectStatus().isCreated();
+        postJson("/external_users/", Map.of("name", "Page <Reader>", "email", email)).expectStatus().isAccepted();
         eventually().until(() -> mailsTo(email).size() == 1);
 
         String page = http.get().uri("/mail").exchange().expectStatus().isOk()

@@ -20,8 +20,7 @@ abstract class ChoreographyContract extends TroupeIT {
     @Test
     void oneRegistrationCreatesTheUserAndSendsExactlyOneWelcomeMail() {
         String email = uniqueEmail("grace");
-        String requestId = http.post().uri("/external_users/").contentType(MediaType.APPLICATION_JSON)
-            .body(Map.of("name", "Grace <Hopper> & co", "email", email)).exchange()
+        String requestId = postJson("/external_users/", Map.of("name", "Grace <Hopper> & co", "email", email))
             .expectStatus().isAccepted()
             .expectBody(Map.class).returnResult().getResponseBody().get("request_id").toString();
         assertThat(requestId).matches("[0-9a-f-]{36}");
@@ -40,8 +39,7 @@ abstract class ChoreographyContract extends TroupeIT {
 
     @Test
     void deletionThroughTheGatewayRemovesTheUser() {
-        User user = http.post().uri("/users/").contentType(MediaType.APPLICATION_JSON)
-            .body(Map.of("name", "Short Lived", "email", uniqueEmail("gone"))).exchange()
+        User user = postJson("/users/", Map.of("name", "Short Lived", "email", uniqueEmail("gone")))
             .expectStatus().isCreated().expectBody(User.class).returnResult().getResponseBody();
 
         http.delete().uri("/external_users/{id}", user.id()).exchange()
@@ -53,12 +51,10 @@ abstract class ChoreographyContract extends TroupeIT {
 
     @Test
     void theGatewayRefusesInvalidRegistrationsWithProblemDetails() {
-        http.post().uri("/external_users").contentType(MediaType.APPLICATION_JSON)
-            .body(Map.of("name", " ", "email", uniqueEmail("blank"))).exchange()
+        postJson("/external_users", Map.of("name", " ", "email", uniqueEmail("blank")))
             .expectStatus().isBadRequest()
             .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
             .expectBody().jsonPath("$.errors[0].field").isEqualTo("name");
-        http.post().uri("/external_users/").contentType(MediaType.APPLICATION_JSON).body("[1,")
-            .exchange().expectStatus().isBadRequest();
+        postJson("/external_users/", "[1,").expectStatus().isBadRequest();
     }
 }

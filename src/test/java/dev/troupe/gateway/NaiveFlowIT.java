@@ -19,18 +19,15 @@ class NaiveFlowIT extends TroupeIT {
     @Test
     void oneCreateUserCreatesTheUserAndSendsTheMail() {
         String email = uniqueEmail("naive");
-        http.post().uri("/external_users/").contentType(MediaType.APPLICATION_JSON)
-            .body(Map.of("name", "Naive", "email", email)).exchange().expectStatus().isAccepted();
+        postJson("/external_users/", Map.of("name", "Naive", "email", email)).expectStatus().isAccepted();
         eventually().until(() -> findUserByEmail(email) != null && mailsTo(email).size() == 1);
     }
 
     @Test
     void aFailedRegistrationStillGetsAWelcomeMailAsInTheSeed() {
         String email = uniqueEmail("naive-taken");
-        http.post().uri("/users/").contentType(MediaType.APPLICATION_JSON)
-            .body(Map.of("name", "First", "email", email)).exchange().expectStatus().isCreated();
-        http.post().uri("/external_users/").contentType(MediaType.APPLICATION_JSON)
-            .body(Map.of("name", "Impostor", "email", email)).exchange().expectStatus().isAccepted();
+        postJson("/users/", Map.of("name", "First", "email", email)).expectStatus().isCreated();
+        postJson("/external_users/", Map.of("name", "Impostor", "email", email)).expectStatus().isAccepted();
 
         eventually().until(() -> mailsTo(email).stream().anyMatch(mail -> mail.subject().contains("Impostor")));
         assertThat(findUserByEmail(email).name()).isEqualTo("First");

@@ -15,8 +15,7 @@ abstract class RequestStatusContract extends TroupeIT {
     @Test
     void aRegistrationsStatusGoesFromPendingToCreated() {
         String email = uniqueEmail("status");
-        String location = http.post().uri("/external_users/").contentType(MediaType.APPLICATION_JSON)
-            .body(Map.of("name", "Status", "email", email)).exchange()
+        String location = postJson("/external_users/", Map.of("name", "Status", "email", email))
             .expectStatus().isAccepted()
             .expectBody().jsonPath("$.status").isEqualTo("pending")
             .returnResult().getResponseHeaders().getFirst(HttpHeaders.LOCATION);
@@ -31,12 +30,10 @@ abstract class RequestStatusContract extends TroupeIT {
     @Test
     void aRegistrationForATakenAddressIsRejectedWithTheReasonAndSendsNoMail() {
         String email = uniqueEmail("taken");
-        http.post().uri("/users/").contentType(MediaType.APPLICATION_JSON)
-            .body(Map.of("name", "First", "email", email)).exchange().expectStatus().isCreated();
+        postJson("/users/", Map.of("name", "First", "email", email)).expectStatus().isCreated();
         eventually().until(() -> mailsTo(email).size() == 1);
 
-        String location = http.post().uri("/external_users/").contentType(MediaType.APPLICATION_JSON)
-            .body(Map.of("name", "Second", "email", email)).exchange()
+        String location = postJson("/external_users/", Map.of("name", "Second", "email", email))
             .expectStatus().isAccepted().returnResult(String.class).getResponseHeaders().getFirst(HttpHeaders.LOCATION);
         Map<String, Object> status = eventually().until(() -> status(location), s -> "rejected".equals(s.get("status")));
         assertThat((String) status.get("reason")).contains("already registered");
@@ -65,8 +62,7 @@ abstract class RequestStatusContract extends TroupeIT {
 
     @Test
     void aDeletionsStatusEndsDeleted() {
-        User user = http.post().uri("/users/").contentType(MediaType.APPLICATION_JSON)
-            .body(Map.of("name", "To Go", "email", uniqueEmail("to-go"))).exchange()
+        User user = postJson("/users/", Map.of("name", "To Go", "email", uniqueEmail("to-go")))
             .expectStatus().isCreated().expectBody(User.class).returnResult().getResponseBody();
         String location = http.delete().uri("/external_users/{id}", user.id()).exchange()
             .expectStatus().isAccepted().returnResult(String.class).getResponseHeaders().getFirst(HttpHeaders.LOCATION);

@@ -2,8 +2,8 @@ package dev.troupe.outbox;
 
 import dev.troupe.TroupeApplication;
 import dev.troupe.embedded.EmbeddedBroker;
+import dev.troupe.embedded.FreePort;
 import dev.troupe.support.TcpProxy;
-import dev.troupe.support.TestSmtp;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,7 +24,7 @@ class BrokerOutageIT extends BrokerOutageContract {
 
     @DynamicPropertySource
     static void brokerBehindProxy(DynamicPropertyRegistry registry) throws Exception {
-        broker = new EmbeddedBroker(TestSmtp.freePort(), Path.of("target", "it-data", "outage-broker"));
+        broker = new EmbeddedBroker(FreePort.any(), Path.of("target", "it-data", "outage-broker"));
         broker.start();
         proxy = new TcpProxy(broker.port());
         registry.add("spring.rabbitmq.host", () -> "127.0.0.1");

@@ -1,5 +1,6 @@
 package dev.troupe.support;
 
+import dev.troupe.embedded.FreePort;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -24,7 +25,7 @@ public final class TcpProxy implements AutoCloseable {
 
     public TcpProxy(int targetPort) {
         this.targetPort = targetPort;
-        this.port = TestSmtp.freePort();
+        this.port = FreePort.any();
         restore();
     }
 

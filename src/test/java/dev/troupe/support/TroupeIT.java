@@ -15,6 +15,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,6 +48,11 @@ public abstract class TroupeIT {
     @BeforeEach
     void connectClient() {
         http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+    }
+
+    /** POSTs {@code body} as JSON. */
+    protected RestTestClient.ResponseSpec postJson(String path, Object body, Object... uriVariables) {
+        return http.post().uri(path, uriVariables).contentType(MediaType.APPLICATION_JSON).body(body).exchange();
     }
 
     /** The SMTP server the mailer delivers to: the embedded catcher, or the test's own real server. */
