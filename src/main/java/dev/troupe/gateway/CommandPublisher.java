@@ -11,6 +11,7 @@ import dev.troupe.users.RegistrationOutcome;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -56,7 +57,7 @@ public class CommandPublisher {
         Message message = envelopes.wrap(command, Topology.CREATE_USER, requestId, requestId);
         RabbitMessageFuture future = rpc.template().sendAndReceive(Topology.EXCHANGE, Topology.CREATE_USER, message);
         try {
-            awaitConfirm(future);
+            awaitTaken(future, future.getConfirm(), confirmTimeout);
         } catch (PublishFailedException e) {
             future.cancel(true);
             requests.fail(requestId, e.getMessage());
@@ -101,17 +102,24 @@ public class CommandPublisher {
         return requestId;
     }
 
-    private void awaitConfirm(RabbitMessageFuture future) {
+    /**
+     * Returns once the broker has taken the command: it confirmed it, or a reply already came. The
+     * reply can come first: RabbitMQ confirms a persistent message once it is on disk, which may be
+     * after the consumer has answered, and the template then drops the late confirm.
+     */
+    static void awaitTaken(CompletableFuture<?> reply, CompletableFuture<Boolean> confirm, Duration timeout) {
         try {
-            Boolean confirmed = future.getConfirm().get(confirmTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (!Boolean.TRUE.equals(confirmed)) {
-                throw new PublishFailedException("broker refused the command");
-            }
-        } catch (ExecutionException | TimeoutException e) {
-            throw new PublishFailedException("no confirm from the broker: " + e.getMessage(), e);
+            CompletableFuture.anyOf(reply, confirm).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            return; // the reply failed (for example returned unroutable): reported when it is read
+        } catch (TimeoutException e) {
+            throw new PublishFailedException("no confirm from the broker within " + timeout, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublishFailedException("interrupted while waiting for a confirm", e);
+        }
+        if (!reply.isDone() && Boolean.FALSE.equals(confirm.getNow(null))) {
+            throw new PublishFailedException("broker refused the command");
         }
     }
 

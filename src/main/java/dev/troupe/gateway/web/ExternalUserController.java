@@ -12,6 +12,8 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -34,6 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 public class ExternalUserController {
+
+    private static final Logger log = LoggerFactory.getLogger(ExternalUserController.class);
 
     static final Duration MAX_WAIT = Duration.ofSeconds(30);
 
@@ -70,6 +74,7 @@ public class ExternalUserController {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> brokerUnavailable(PublishFailedException e) {
+        log.warn("Command not taken by the broker, answering 503: {}", e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
             .body(Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Message broker unavailable", e.getMessage()));
     }
