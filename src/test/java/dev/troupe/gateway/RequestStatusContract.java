@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.troupe.support.TroupeIT;
 import dev.troupe.users.User;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
 /** The client learns the outcome: a status derived from the events, or the answer itself with Prefer: wait. */
 abstract class RequestStatusContract extends TroupeIT {
+
+    private static final ExecutorService CROWD = Executors.newFixedThreadPool(8);
 
     @Test
     void aRegistrationsStatusGoesFromPendingToCreated() {
@@ -58,6 +65,24 @@ abstract class RequestStatusContract extends TroupeIT {
             .expectStatus().isEqualTo(409)
             .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
             .expectBody().jsonPath("$.title").isEqualTo("Registration rejected");
+    }
+
+    @Test
+    void manyClientsWaitingAtOnceEachGetTheirOwnUser() {
+        List<String> emails = IntStream.range(0, 40).mapToObj(i -> uniqueEmail("crowd" + i)).toList();
+        List<CompletableFuture<User>> answers = emails.stream()
+            .map(email -> CompletableFuture.supplyAsync(() -> registerAndWait(email), CROWD)).toList();
+        for (int i = 0; i < emails.size(); i++) {
+            assertThat(answers.get(i).join().email()).isEqualTo(emails.get(i));
+        }
+    }
+
+    private User registerAndWait(String email) {
+        var result = http.post().uri("/external_users/").contentType(MediaType.APPLICATION_JSON)
+            .header("Prefer", "wait=10").body(Map.of("name", "Crowd", "email", email)).exchange()
+            .returnResult(User.class);
+        assertThat(result.getStatus().value()).as("status for %s", email).isEqualTo(201);
+        return result.getResponseBody();
     }
 
     @Test
