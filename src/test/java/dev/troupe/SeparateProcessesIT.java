@@ -15,7 +15,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,8 +93,13 @@ class SeparateProcessesIT {
     /** One service of the jar in its own JVM, its output in target/processes/. */
     private record ServiceProcess(String service, int port, Process process) {
 
+        private static final Set<Integer> TAKEN = ConcurrentHashMap.newKeySet();
+
         static ServiceProcess start(String service, int smtpPort) throws IOException {
             int port = FreePort.any();
+            while (!TAKEN.add(port)) { // each child binds its port much later: never hand out one twice
+                port = FreePort.any();
+            }
             Path log = Files.createDirectories(Path.of("target", "processes")).resolve(service + ".log");
             List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -105,6 +112,8 @@ class SeparateProcessesIT {
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + smtpPort));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            // a test JVM killed before @AfterAll must not leave services consuming the shared queues
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
             return new ServiceProcess(service, port, process);
         }
 

@@ -9,6 +9,7 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -18,12 +19,17 @@ import java.util.List;
  */
 public class MailCatcher {
 
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
+
     private final GreenMail smtp;
     private final int port;
 
     public MailCatcher(int port) {
         this.port = port;
-        this.smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        // GreenMail gives its server thread 2 s to come up by default; a busy 2-core box can take longer
+        ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        setup.setServerStartupTimeout(STARTUP_TIMEOUT.toMillis());
+        this.smtp = new GreenMail(setup);
     }
 
     public void start() {

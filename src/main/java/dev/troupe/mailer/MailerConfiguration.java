@@ -7,7 +7,10 @@ import dev.troupe.mailer.amqp.UserCreatedMailListener;
 import dev.troupe.mailer.amqp.WelcomeMailListener;
 import dev.troupe.mailer.smtp.SmtpWelcomeMailer;
 import dev.troupe.messaging.RpcClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.springframework.amqp.rabbit.config.ContainerCustomizer;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,15 +26,24 @@ public class MailerConfiguration {
 
     @Bean
     WelcomeMailing welcomeMailing(JdbcClient jdbc, Clock clock, RpcClient rpc, JavaMailSenderImpl sender,
-                                  MailerSettings settings) {
+                                  MailerSettings settings, MeterRegistry meters) {
         return new WelcomeMailing(new MailLedger(jdbc, clock), new AmqpUserDirectory(rpc),
-            new SmtpWelcomeMailer(sender, settings.from()));
+            new SmtpWelcomeMailer(sender, settings.from()), meters);
     }
 
     @Bean
     @ConditionalOnProperty(name = "troupe.flow", havingValue = "reliable", matchIfMissing = true)
     UserCreatedMailListener userCreatedMailListener(WelcomeMailing mailing) {
         return new UserCreatedMailListener(mailing);
+    }
+
+    @Bean
+    ContainerCustomizer<SimpleMessageListenerContainer> mailerConcurrency(MailerSettings settings) {
+        return container -> {
+            if (UserCreatedMailListener.ID.equals(container.getListenerId())) {
+                container.setConcurrentConsumers(settings.concurrency());
+            }
+        };
     }
 
     @Bean

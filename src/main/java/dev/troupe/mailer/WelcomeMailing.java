@@ -1,5 +1,7 @@
 package dev.troupe.mailer;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,16 +14,30 @@ import org.springframework.transaction.annotation.Transactional;
  */
 public class WelcomeMailing {
 
+    /** Counter of welcome mails by outcome: sent, skipped (user gone) or duplicate (decided before). */
+    public static final String MAILS = "troupe.mails";
+
     private static final Logger log = LoggerFactory.getLogger(WelcomeMailing.class);
 
     private final MailLedger ledger;
     private final UserDirectory directory;
     private final WelcomeMailer mailer;
+    private final Counter sent;
+    private final Counter skipped;
+    private final Counter duplicates;
 
-    WelcomeMailing(MailLedger ledger, UserDirectory directory, WelcomeMailer mailer) {
+    WelcomeMailing(MailLedger ledger, UserDirectory directory, WelcomeMailer mailer, MeterRegistry meters) {
         this.ledger = ledger;
         this.directory = directory;
         this.mailer = mailer;
+        this.sent = outcomes(meters, "sent");
+        this.skipped = outcomes(meters, "skipped");
+        this.duplicates = outcomes(meters, "duplicate");
+    }
+
+    private static Counter outcomes(MeterRegistry meters, String outcome) {
+        return Counter.builder(MAILS).tag("outcome", outcome).description("Welcome mails decided, by outcome")
+            .register(meters);
     }
 
     /** The reliable flow: the user was committed; send unless deleted since or already mailed. */
@@ -29,11 +45,13 @@ public class WelcomeMailing {
     public void welcomeRegisteredUser(String eventId, long userId, String name, String email) {
         if (ledger.outcomeOf(eventId).isPresent()) {
             log.info("Welcome mail for event {} already decided", eventId);
+            duplicates.increment();
             return;
         }
         if (!directory.exists(userId)) {
             ledger.record(eventId, userId, email, MailLedger.Outcome.SKIPPED, null);
             log.info("No welcome mail for event {}: user {} no longer exists", eventId, userId);
+            skipped.increment();
             return;
         }
         send(eventId, userId, name, email);
@@ -49,9 +67,11 @@ public class WelcomeMailing {
         String smtpMessageId = "<" + eventId + "@troupe>";
         if (!ledger.record(eventId, userId, email, MailLedger.Outcome.SENT, smtpMessageId)) {
             log.info("Welcome mail for {} already sent", eventId);
+            duplicates.increment();
             return;
         }
         mailer.send(WelcomeMail.to(name, email), smtpMessageId);
+        sent.increment();
         log.info("Sent welcome mail {} to user {}", smtpMessageId, userId);
     }
 }

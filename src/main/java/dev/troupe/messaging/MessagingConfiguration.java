@@ -2,26 +2,27 @@ package dev.troupe.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import org.springframework.beans.factory.ObjectProvider;
 import java.time.Duration;
-import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.Base64UrlNamingStrategy;
 import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
-import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.amqp.rabbit.annotation.EnableRabbit;
 import org.springframework.amqp.rabbit.annotation.RabbitListenerConfigurer;
+import org.springframework.amqp.rabbit.config.ContainerCustomizer;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
 import org.springframework.amqp.support.converter.MessageConverter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.amqp.autoconfigure.SimpleRabbitListenerContainerFactoryConfigurer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -72,10 +73,13 @@ public class MessagingConfiguration {
     @Bean
     SimpleRabbitListenerContainerFactory rabbitListenerContainerFactory(
         SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory, Parking parking,
-        DelayedRedelivery redelivery, MessagingSettings settings, Clock clock, MeterRegistry meters) {
+        DelayedRedelivery redelivery, MessagingSettings settings, Clock clock, MeterRegistry meters,
+        ObjectProvider<ContainerCustomizer<SimpleMessageListenerContainer>> customizers) {
         SimpleRabbitListenerContainerFactory factory = new SimpleRabbitListenerContainerFactory();
         configurer.configure(factory, connectionFactory);
         factory.setAdviceChain(new FailureAdvice(parking, redelivery, settings.retry(), clock, meters));
+        // services tune their own listeners (say, the mailer's concurrency) without a factory each
+        factory.setContainerCustomizer(container -> customizers.orderedStream().forEach(c -> c.configure(container)));
         return factory;
     }
 

@@ -69,11 +69,13 @@ public class ParkedMessages {
     }
 
     @Transactional(readOnly = true)
-    public List<ParkedMessage> list(String queue, int page, int size) {
+    public List<ParkedMessage> list(String queue, String messageId, int page, int size) {
         return jdbc.sql("""
                 SELECT id, queue, message_id, routing_key, reason, exception_class, attempts, parked_at, body
-                FROM parked_messages WHERE (:queue IS NULL OR queue = :queue) ORDER BY id LIMIT :size OFFSET :offset""")
+                FROM parked_messages WHERE (:queue IS NULL OR queue = :queue) AND (:messageId IS NULL OR message_id = :messageId)
+                ORDER BY id DESC LIMIT :size OFFSET :offset""")
             .param("queue", queue, Types.VARCHAR)
+            .param("messageId", messageId, Types.VARCHAR)
             .param("size", size)
             .param("offset", (long) page * size)
             .query((rs, row) -> new ParkedMessage(rs.getLong("id"), rs.getString("queue"), rs.getString("message_id"),

@@ -75,6 +75,7 @@ abstract class RequestStatusContract extends TroupeIT {
         for (int i = 0; i < emails.size(); i++) {
             assertThat(answers.get(i).join().email()).isEqualTo(emails.get(i));
         }
+        eventually().until(() -> emails.stream().allMatch(email -> mailsTo(email).size() == 1));
     }
 
     private User registerAndWait(String email) {

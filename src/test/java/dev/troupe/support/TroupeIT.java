@@ -77,11 +77,15 @@ public abstract class TroupeIT {
 
     /** Waits for the message to be parked by the consumer of {@code queue}, as the admin API lists it. */
     protected ParkedMessage awaitParked(String queue, String messageId) {
-        return eventually().until(() -> parked(queue).stream()
-                .filter(parked -> messageId.equals(parked.messageId())).findFirst().orElse(null),
+        return eventually().until(() -> read(http.get()
+                .uri("/admin/parked?queue={queue}&message_id={id}", queue, messageId).exchange()
+                .expectStatus().isOk().returnResult(String.class).getResponseBody(),
+                new TypeReference<List<ParkedMessage>>() {
+                }).stream().findFirst().orElse(null),
             found -> found != null);
     }
 
+    /** The newest parked messages of {@code queue}, as the admin API lists them. */
     protected List<ParkedMessage> parked(String queue) {
         return read(http.get().uri("/admin/parked?queue={queue}&size=500", queue).exchange()
             .expectStatus().isOk().returnResult(String.class).getResponseBody(), new TypeReference<>() {
@@ -98,6 +102,6 @@ public abstract class TroupeIT {
     }
 
     protected static ConditionFactory eventually() {
-        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50));
+        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100));
     }
 }

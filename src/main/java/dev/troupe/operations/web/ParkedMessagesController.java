@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The admin API for parked messages: list, replay, discard. Guarded by {@link AdminAccessFilter}. */
+/**
+ * The admin API for parked messages: list (newest first, by queue or message id), replay, discard.
+ * Guarded by {@link AdminAccessFilter}.
+ */
 @RestController
 public class ParkedMessagesController {
 
@@ -30,9 +33,10 @@ public class ParkedMessagesController {
 
     @GetMapping({"/admin/parked", "/admin/parked/"})
     List<ParkedMessage> list(@RequestParam(required = false) String queue,
+                             @RequestParam(name = "message_id", required = false) String messageId,
                              @RequestParam(defaultValue = "0") @Min(0) int page,
                              @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return parked.list(queue, page, size);
+        return parked.list(queue, messageId, page, size);
     }
 
     @PostMapping("/admin/parked/{id}/replay")
