@@ -58,6 +58,7 @@ public final class RelayBenchmark {
 
     private static final String ROUTING_KEY = "bench_event";
     private static final int BACKLOG = Integer.getInteger("bench.backlog", 50_000);
+    private static final int WAITING_RETRIES = Integer.getInteger("bench.waiting-retries", 100_000);
     private static final int[] RATES = {200, 500, 1000, 2000};
     private static final Duration RATE_DURATION = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
 
@@ -87,7 +88,8 @@ public final class RelayBenchmark {
                 + Runtime.getRuntime().availableProcessors() + " cores");
             bench.report.add("");
             bench.brokerCeiling();
-            bench.backlogThroughput();
+            bench.backlogThroughput(0);
+            bench.backlogThroughput(WAITING_RETRIES);
             bench.latencyAtFixedRates();
             bench.write();
         }
@@ -153,11 +155,16 @@ public final class RelayBenchmark {
         }
     }
 
-    /** A backlog built while the relay is stopped, then drained: rows published per second. */
-    private void backlogThroughput() throws Exception {
+    /**
+     * A backlog built while the relay is stopped, then drained: rows published per second. With
+     * {@code waitingRetries}, that many redeliveries due only in an hour sit ahead of the backlog,
+     * as after a long outage of a consumer.
+     */
+    private void backlogThroughput(int waitingRetries) throws Exception {
         relay.stop();
         // a run stopped half-way leaves rows behind: start from an empty table, so every run measures the same
         jdbc.sql("DELETE FROM outbox").update();
+        addWaitingRetries(waitingRetries);
         try (Subscriber subscriber = new Subscriber(context)) {
             for (int i = 0; i < BACKLOG; i += 1000) {
                 int chunk = Math.min(1000, BACKLOG - i);
@@ -178,7 +185,8 @@ public final class RelayBenchmark {
             subscriber.awaitReceived(BACKLOG, Duration.ofSeconds(120));
             report.add("## Backlog of " + BACKLOG + " rows (a key each, as one event per user), batch "
                 + context.getEnvironment().getProperty("troupe.outbox.batch-size") + ", relay threads "
-                + context.getEnvironment().getProperty("troupe.outbox.relay-threads"));
+                + context.getEnvironment().getProperty("troupe.outbox.relay-threads")
+                + (waitingRetries > 0 ? String.format(", behind %,d retries due in an hour", waitingRetries) : ""));
             report.add("");
             report.add(String.format("- published and confirmed in %.2f s: **%,.0f rows/s**", seconds, BACKLOG / seconds));
             report.add(String.format("- delivered to a subscriber: %,d of %,d (%,d distinct); relay counted %,.0f",
@@ -186,6 +194,18 @@ public final class RelayBenchmark {
                 context.getBean(io.micrometer.core.instrument.MeterRegistry.class).counter("troupe.outbox.published").count()));
             report.add("");
         }
+        jdbc.sql("DELETE FROM outbox").update();
+    }
+
+    /** Redeliveries to a queue nobody reads, due in an hour: the relay must step past them, not over them. */
+    private void addWaitingRetries(int count) {
+        jdbc.sql("""
+                INSERT INTO outbox (message_id, exchange, routing_key, body, created_at, available_at)
+                SELECT 'retry-' || n, '', 'bench.nowhere', convert_to(repeat('x', 200), 'UTF8'), now(),
+                       now() + interval '1 hour'
+                FROM generate_series(1, :count) AS n""")
+            .param("count", count).update();
+        jdbc.sql("ANALYZE outbox").update();
     }
 
     /** Commit-to-delivery latency while transactions commit at a fixed rate. */
