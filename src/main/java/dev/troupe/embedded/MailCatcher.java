@@ -48,6 +48,11 @@ public class MailCatcher {
         return Arrays.stream(smtp.getReceivedMessages()).map(MailCatcher::capture).toList();
     }
 
+    /** How many mails arrived, without reading them. */
+    public int count() {
+        return smtp.getReceivedMessages().length;
+    }
+
     public void clear() {
         smtp.reset();
     }
