@@ -32,12 +32,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Measures the whole choreography, as a client sees it: registrations through {@code POST /users/}
  * by concurrent HTTP clients, each ending in a user_created event, a coupon and a welcome mail over
  * SMTP. Reports the HTTP rate and latency and how soon every mail arrived. All services in one
- * process on the real RabbitMQ and PostgreSQL (a schema of its own) and a GreenMail SMTP server.
+ * process on the real RabbitMQ (a virtual host of its own) and PostgreSQL (a schema of its own) and
+ * a GreenMail SMTP server.
  * Writes target/benchmark/choreography.md.
  * <p>
  * {@code ./mvnw -q test-compile exec:java -Dexec.mainClass=dev.troupe.bench.ChoreographyBenchmark}
  * ({@code -Dbench.registrations}, {@code -Dbench.clients}, {@code -Dbench.mailer-concurrency},
- * {@code -Dbench.services}: with {@code users} alone, the API's own rate, mails not awaited)
+ * {@code -Dbench.services}: with {@code users} alone, the API's own rate, mails not awaited;
+ * {@code -Dbench.vhost})
  */
 public final class ChoreographyBenchmark {
 
@@ -47,10 +49,32 @@ public final class ChoreographyBenchmark {
     private static final String SERVICES = System.getProperty("bench.services", "gateway,users,user-commands,mailer,coupons");
     private static final boolean MAILER = List.of(SERVICES.split(",")).contains("mailer");
 
+    private static final String VHOST = System.getProperty("bench.vhost", "troupe_bench");
+
     private ChoreographyBenchmark() {
     }
 
+    /**
+     * The benchmark's events go to the real queues of the topology, which the tests and anyone else
+     * on this broker also use: a virtual host of its own keeps them apart. AMQP cannot create one,
+     * so this asks rabbitmqctl (present where RabbitMQ runs locally); else it must exist already.
+     */
+    private static void ensureVirtualHost() throws IOException, InterruptedException {
+        for (List<String> command : List.of(List.of("rabbitmqctl", "add_vhost", VHOST),
+            List.of("rabbitmqctl", "set_permissions", "-p", VHOST, "guest", ".*", ".*", ".*"))) {
+            try {
+                Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                process.waitFor(60, TimeUnit.SECONDS);
+            } catch (IOException e) {
+                System.err.println("rabbitmqctl not found: virtual host " + VHOST + " must exist (" + e.getMessage() + ")");
+                return;
+            }
+        }
+    }
+
     public static void main(String[] args) throws Exception {
+        ensureVirtualHost();
         MailCatcher smtp = new MailCatcher(FreePort.any());
         smtp.start();
         List<String> report = new ArrayList<>();
@@ -74,6 +98,7 @@ public final class ChoreographyBenchmark {
             "--logging.level.root=WARN",
             "--spring.main.banner-mode=off",
             "--spring.rabbitmq.host=127.0.0.1",
+            "--spring.rabbitmq.virtual-host=" + VHOST,
             "--spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/test?currentSchema=troupe_bench_flow",
             "--spring.datasource.username=postgres",
             "--spring.flyway.schemas=troupe_bench_flow",
