@@ -11,6 +11,7 @@ import dev.troupe.users.RegistrationOutcome;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -75,6 +76,8 @@ public class CommandPublisher {
         } catch (TimeoutException e) {
             future.cancel(true);
             return new Waited(requestId, Optional.empty());
+        } catch (CancellationException e) {
+            return new Waited(requestId, Optional.empty()); // the template stopped (shutting down): still pending
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Waited(requestId, Optional.empty());
@@ -111,7 +114,10 @@ public class CommandPublisher {
         try {
             CompletableFuture.anyOf(reply, confirm).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            return; // the reply failed (for example returned unroutable): reported when it is read
+            if (e.getCause() instanceof AmqpMessageReturnedException) {
+                return; // taken, but routed nowhere: reported when the reply is read
+            }
+            throw new PublishFailedException("no confirm from the broker: " + e.getCause(), e);
         } catch (TimeoutException e) {
             throw new PublishFailedException("no confirm from the broker within " + timeout, e);
         } catch (InterruptedException e) {

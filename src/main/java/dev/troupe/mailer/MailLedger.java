@@ -20,7 +20,8 @@ class MailLedger {
 
     /**
      * Records the decision unless one is recorded already. Written before the SMTP send in the same
-     * transaction: a concurrent duplicate waits on the key until this one commits or rolls back.
+     * transaction: a concurrent duplicate waits on the key until this one commits (it then fails on
+     * the key and is retried, to find the row) or rolls back (it then goes ahead).
      */
     boolean record(String eventId, Long userId, String email, Outcome outcome, String smtpMessageId) {
         return jdbc.sql("""

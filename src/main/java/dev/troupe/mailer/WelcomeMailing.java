@@ -49,9 +49,12 @@ public class WelcomeMailing {
             return;
         }
         if (!directory.exists(userId)) {
-            ledger.record(eventId, userId, email, MailLedger.Outcome.SKIPPED, null);
-            log.info("No welcome mail for event {}: user {} no longer exists", eventId, userId);
-            skipped.increment();
+            if (ledger.record(eventId, userId, email, MailLedger.Outcome.SKIPPED, null)) {
+                log.info("No welcome mail for event {}: user {} no longer exists", eventId, userId);
+                skipped.increment();
+            } else {
+                duplicates.increment();
+            }
             return;
         }
         send(eventId, userId, name, email);

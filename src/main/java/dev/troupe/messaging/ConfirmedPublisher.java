@@ -26,7 +26,8 @@ public class ConfirmedPublisher {
     }
 
     public void publish(String exchange, String routingKey, Message message) {
-        CorrelationData correlation = new CorrelationData(message.getMessageProperties().getMessageId());
+        String id = message.getMessageProperties().getMessageId();
+        CorrelationData correlation = id != null ? new CorrelationData(id) : new CorrelationData();
         try {
             template.send(exchange, routingKey, message, correlation);
             CorrelationData.Confirm confirm = correlation.getFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);

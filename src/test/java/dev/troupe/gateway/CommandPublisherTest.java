@@ -8,6 +8,9 @@ import dev.troupe.messaging.PublishFailedException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.AmqpMessageReturnedException;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.ReturnedMessage;
 
 /** When a command sent with reply_to counts as taken by the broker. */
 class CommandPublisherTest {
@@ -43,8 +46,16 @@ class CommandPublisherTest {
     }
 
     @Test
-    void aFailedReplyIsLeftToTheReaderOfTheReply() {
-        reply.completeExceptionally(new IllegalStateException("returned"));
+    void aReturnedCommandIsLeftToTheReaderOfTheReply() {
+        Message command = new Message(new byte[0]);
+        reply.completeExceptionally(new AmqpMessageReturnedException("returned",
+            new ReturnedMessage(command, 312, "NO_ROUTE", "event_exchange", "create_user")));
         assertThatCode(() -> awaitTaken(reply, confirm, SHORT)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aReplyCancelledBeforeAnyConfirmIsAFailedPublish() {
+        reply.cancel(true);
+        assertThatThrownBy(() -> awaitTaken(reply, confirm, SHORT)).isInstanceOf(PublishFailedException.class);
     }
 }

@@ -17,8 +17,6 @@ import org.springframework.http.MediaType;
 /** The client learns the outcome: a status derived from the events, or the answer itself with Prefer: wait. */
 abstract class RequestStatusContract extends TroupeIT {
 
-    private static final ExecutorService CROWD = Executors.newFixedThreadPool(8);
-
     @Test
     void aRegistrationsStatusGoesFromPendingToCreated() {
         String email = uniqueEmail("status");
@@ -70,10 +68,15 @@ abstract class RequestStatusContract extends TroupeIT {
     @Test
     void manyClientsWaitingAtOnceEachGetTheirOwnUser() {
         List<String> emails = IntStream.range(0, 40).mapToObj(i -> uniqueEmail("crowd" + i)).toList();
-        List<CompletableFuture<User>> answers = emails.stream()
-            .map(email -> CompletableFuture.supplyAsync(() -> registerAndWait(email), CROWD)).toList();
-        for (int i = 0; i < emails.size(); i++) {
-            assertThat(answers.get(i).join().email()).isEqualTo(emails.get(i));
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            List<CompletableFuture<User>> answers = emails.stream()
+                .map(email -> CompletableFuture.supplyAsync(() -> registerAndWait(email), clients)).toList();
+            for (int i = 0; i < emails.size(); i++) {
+                assertThat(answers.get(i).join().email()).isEqualTo(emails.get(i));
+            }
+        } finally {
+            clients.shutdownNow();
         }
         eventually().until(() -> emails.stream().allMatch(email -> mailsTo(email).size() == 1));
     }

@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -21,9 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * and publishing that fails loudly when the broker does not take a message.
  */
 abstract class MessagingContract extends TroupeIT {
-
-    @Autowired
-    RabbitTemplate rabbit;
 
     @Autowired
     ConfirmedPublisher publisher;
@@ -122,7 +118,7 @@ abstract class MessagingContract extends TroupeIT {
         MessageProperties properties = new MessageProperties();
         properties.setContentType(null);
         properties.setMessageId(UUID.randomUUID().toString());
-        rabbit.send(Topology.EXCHANGE, routingKey, new Message(body.getBytes(StandardCharsets.UTF_8), properties));
+        publisher.publish(Topology.EXCHANGE, routingKey, new Message(body.getBytes(StandardCharsets.UTF_8), properties));
         return properties.getMessageId();
     }
 }

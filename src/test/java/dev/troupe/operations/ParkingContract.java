@@ -2,6 +2,7 @@ package dev.troupe.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.troupe.messaging.ConfirmedPublisher;
 import dev.troupe.messaging.Parking;
 import dev.troupe.messaging.Topology;
 import dev.troupe.support.TroupeIT;
@@ -10,14 +11,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Parked messages through the admin API: listed with their reason, replayed to their queue, or discarded. */
 abstract class ParkingContract extends TroupeIT {
 
     @Autowired
-    RabbitTemplate rabbit;
+    ConfirmedPublisher publisher;
 
     @Test
     void aPoisonMessageIsParkedTheQueueKeepsFlowingAndAReplayIsProcessed() {
@@ -48,7 +48,7 @@ abstract class ParkingContract extends TroupeIT {
         properties.setHeader(Parking.REASON, "seed message, no id");
         properties.setHeader(Parking.ORIGINAL_QUEUE, Topology.CREATE_USER_OPERATION_QUEUE);
         String email = uniqueEmail("seed-replay");
-        rabbit.send("", Topology.parkingQueueOf(Topology.CREATE_USER_OPERATION_QUEUE), new Message(
+        publisher.publish("", Topology.parkingQueueOf(Topology.CREATE_USER_OPERATION_QUEUE), new Message(
             ("{\"name\": \"Seed\", \"email\": \"" + email + "\"}").getBytes(StandardCharsets.UTF_8), properties));
         ParkedMessage parked = eventually().until(() -> parked(Topology.CREATE_USER_OPERATION_QUEUE).stream()
             .filter(message -> message.body().contains(email)).findFirst().orElse(null), found -> found != null);
@@ -87,7 +87,7 @@ abstract class ParkingContract extends TroupeIT {
             properties.setHeader(Parking.ORIGINAL_QUEUE, Topology.CREATE_USER_OPERATION_QUEUE);
             properties.setHeader("x-attempts", 42);
         }
-        rabbit.send(exchange, routingKey, new Message(body.getBytes(StandardCharsets.UTF_8), properties));
+        publisher.publish(exchange, routingKey, new Message(body.getBytes(StandardCharsets.UTF_8), properties));
         return properties.getMessageId();
     }
 }

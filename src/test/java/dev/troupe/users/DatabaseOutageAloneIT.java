@@ -3,11 +3,12 @@ package dev.troupe.users;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.troupe.TroupeApplication;
-import io.micrometer.core.instrument.MeterRegistry;
+import dev.troupe.messaging.ConfirmedPublisher;
 import dev.troupe.messaging.Topology;
 import dev.troupe.support.RealServers;
 import dev.troupe.support.TcpProxy;
 import dev.troupe.support.TestSmtp;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,7 +45,7 @@ class DatabaseOutageAloneIT {
     private static TcpProxy postgres;
 
     @Autowired
-    RabbitTemplate rabbit;
+    ConfirmedPublisher publisher;
 
     @Autowired
     JdbcClient jdbc;
@@ -81,7 +81,7 @@ class DatabaseOutageAloneIT {
         try {
             MessageProperties properties = new MessageProperties();
             properties.setMessageId(messageId);
-            rabbit.send(Topology.EXCHANGE, Topology.CREATE_USER, new Message(body.getBytes(StandardCharsets.UTF_8), properties));
+            publisher.publish(Topology.EXCHANGE, Topology.CREATE_USER, new Message(body.getBytes(StandardCharsets.UTF_8), properties));
             // while the database is away the command can only go back to its queue, again and again
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> requeued() >= 2);
         } finally {
