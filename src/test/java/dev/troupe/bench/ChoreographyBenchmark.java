@@ -8,9 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -88,7 +85,7 @@ public final class ChoreographyBenchmark {
         } finally {
             smtp.stop();
         }
-        write(report);
+        BenchReport.write("choreography", report);
         System.exit(0);
     }
 
@@ -114,61 +111,76 @@ public final class ChoreographyBenchmark {
     /** {@code count} registrations by {@link #CLIENTS} clients as fast as answered; then waits for every mail. */
     private static List<String> register(URI users, int count, MailCatcher smtp) throws Exception {
         int mailsBefore = smtp.count();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        Histogram latency = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(1), 3);
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger created = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
         long start = System.nanoTime();
-        List<Future<?>> done = new ArrayList<>();
-        for (int c = 0; c < CLIENTS; c++) {
-            done.add(clients.submit(() -> {
-                for (int n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
-                    long sent = System.nanoTime();
-                    HttpResponse<Void> response = http.send(HttpRequest.newBuilder(users)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"name\":\"Bench " + n + "\",\"email\":\"bench-" + run + "-" + n + "@example.com\"}"))
-                        .build(), HttpResponse.BodyHandlers.discarding());
-                    latency.recordValue((System.nanoTime() - sent) / 1000);
-                    (response.statusCode() == 201 ? created : failed).incrementAndGet();
-                }
-                return null;
-            }));
-        }
-        for (Future<?> future : done) {
-            future.get();
-        }
-        clients.shutdown();
+        Registrations done = Registrations.post(users, count);
         double httpSeconds = (System.nanoTime() - start) / 1e9;
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-        while (MAILER && smtp.count() - mailsBefore < created.get() && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        if (MAILER) {
+            awaitMails(smtp, mailsBefore + done.created.get());
         }
         double mailSeconds = (System.nanoTime() - start) / 1e9;
         int mails = smtp.count() - mailsBefore;
+        int created = done.created.get();
         return List.of(
             String.format("## %,d registrations by %d HTTP clients, services %s, mailer concurrency %d", count,
                 CLIENTS, SERVICES, MAILER_CONCURRENCY),
             "",
             String.format("- `POST /users/`: %,d created (%,d other answers) in %.2f s, **%,.0f registrations/s**;"
-                    + " latency p50 %.1f ms, p99 %.1f ms, max %.1f ms", created.get(), failed.get(), httpSeconds,
-                created.get() / httpSeconds,
-                latency.getValueAtPercentile(50) / 1e3, latency.getValueAtPercentile(99) / 1e3,
-                latency.getMaxValue() / 1e3),
+                    + " latency p50 %.1f ms, p99 %.1f ms, max %.1f ms", created, done.failed.get(), httpSeconds,
+                created / httpSeconds, done.latency.getValueAtPercentile(50) / 1e3,
+                done.latency.getValueAtPercentile(99) / 1e3, done.latency.getMaxValue() / 1e3),
             String.format("- welcome mails: %,d of %,d captured %.2f s after the first request, **%,.0f mails/s**"
-                + " end to end%s", mails, created.get(), mailSeconds, mails / mailSeconds,
-                MAILER && mails < created.get() ? " (INCOMPLETE: gave up waiting after 10 min)" : ""),
+                + " end to end%s", mails, created, mailSeconds, mails / mailSeconds,
+                MAILER && mails < created ? " (INCOMPLETE: gave up waiting after 10 min)" : ""),
             "");
     }
 
-    private static void write(List<String> report) throws IOException {
-        Path file = Path.of("target", "benchmark", "choreography.md");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, String.join("\n", report) + "\n", StandardCharsets.UTF_8);
-        System.out.println(String.join("\n", report));
-        System.out.println("(written to " + file + ")");
+    private static void awaitMails(MailCatcher smtp, int total) {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (smtp.count() < total && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
     }
+
+    /** The HTTP side of one run: answers counted, latencies recorded. */
+    private static final class Registrations {
+
+        private final Histogram latency = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(1), 3);
+        private final AtomicInteger created = new AtomicInteger();
+        private final AtomicInteger failed = new AtomicInteger();
+        private final AtomicInteger next = new AtomicInteger();
+        private final String run = UUID.randomUUID().toString().substring(0, 8);
+        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+        static Registrations post(URI users, int count) throws Exception {
+            Registrations registrations = new Registrations();
+            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int c = 0; c < CLIENTS; c++) {
+                    done.add(clients.submit(() -> registrations.postUntil(users, count)));
+                }
+                for (Future<?> future : done) {
+                    future.get();
+                }
+            } finally {
+                clients.shutdown();
+            }
+            return registrations;
+        }
+
+        private Void postUntil(URI users, int count) throws Exception {
+            for (int n = next.getAndIncrement(); n < count; n = next.getAndIncrement()) {
+                long sent = System.nanoTime();
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(users)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"name\":\"Bench " + n + "\",\"email\":\"bench-" + run + "-" + n + "@example.com\"}"))
+                    .build(), HttpResponse.BodyHandlers.discarding());
+                latency.recordValue((System.nanoTime() - sent) / 1000);
+                (response.statusCode() == 201 ? created : failed).incrementAndGet();
+            }
+            return null;
+        }
+    }
+
 }

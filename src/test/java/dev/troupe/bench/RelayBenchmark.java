@@ -5,10 +5,6 @@ import dev.troupe.messaging.Topology;
 import dev.troupe.outbox.Outbox;
 import dev.troupe.outbox.OutboxJanitor;
 import dev.troupe.outbox.OutboxRelay;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -91,7 +87,7 @@ public final class RelayBenchmark {
             bench.backlogThroughput(0);
             bench.backlogThroughput(WAITING_RETRIES);
             bench.latencyAtFixedRates();
-            bench.write();
+            BenchReport.write("relay", bench.report);
         }
         System.exit(0);
     }
@@ -256,13 +252,6 @@ public final class RelayBenchmark {
         return (int) sent.get();
     }
 
-    private void write() throws IOException {
-        Path file = Path.of("target", "benchmark", "relay.md");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, String.join("\n", report) + "\n", StandardCharsets.UTF_8);
-        System.out.println(String.join("\n", report));
-        System.out.println("(written to " + file + ")");
-    }
 
     /** A subscriber of its own queue: counts deliveries and records each one's latency from its commit. */
     private static final class Subscriber implements AutoCloseable {

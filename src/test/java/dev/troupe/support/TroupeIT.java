@@ -77,18 +77,18 @@ public abstract class TroupeIT {
 
     /** Waits for the message to be parked by the consumer of {@code queue}, as the admin API lists it. */
     protected ParkedMessage awaitParked(String queue, String messageId) {
-        return eventually().until(() -> read(http.get()
-                .uri("/admin/parked?queue={queue}&message_id={id}", queue, messageId).exchange()
-                .expectStatus().isOk().returnResult(String.class).getResponseBody(),
-                new TypeReference<List<ParkedMessage>>() {
-                }).stream().findFirst().orElse(null),
-            found -> found != null);
+        return eventually().until(() -> listParked("/admin/parked?queue={queue}&message_id={id}", queue, messageId)
+            .stream().findFirst().orElse(null), found -> found != null);
     }
 
     /** The newest parked messages of {@code queue}, as the admin API lists them. */
     protected List<ParkedMessage> parked(String queue) {
-        return read(http.get().uri("/admin/parked?queue={queue}&size=500", queue).exchange()
-            .expectStatus().isOk().returnResult(String.class).getResponseBody(), new TypeReference<>() {
+        return listParked("/admin/parked?queue={queue}&size=500", queue);
+    }
+
+    private List<ParkedMessage> listParked(String uri, Object... variables) {
+        return read(http.get().uri(uri, variables).exchange().expectStatus().isOk().returnResult(String.class)
+            .getResponseBody(), new TypeReference<>() {
             });
     }
 
