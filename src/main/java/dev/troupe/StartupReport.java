@@ -1,16 +1,24 @@
 package dev.troupe;
 
 import dev.troupe.embedded.EmbeddedBroker;
+import dev.troupe.embedded.EmbeddedSettings;
 import dev.troupe.embedded.MailCatcher;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-/** Says at start-up which parts are embedded and which are real, and where to point a browser. */
+/**
+ * Says at start-up which parts are embedded and which are real, and where to point a browser:
+ * only at what this process serves.
+ */
 class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
@@ -19,36 +27,59 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
     private final Environment env;
     private final ObjectProvider<EmbeddedBroker> embeddedBroker;
     private final ObjectProvider<MailCatcher> mailCatcher;
+    private final EmbeddedSettings embedded;
     private final ConnectionFactory rabbit;
+    private final RequestMappingHandlerMapping mappings;
 
     StartupReport(TroupeSettings settings, Environment env, ObjectProvider<EmbeddedBroker> embeddedBroker,
-                  ObjectProvider<MailCatcher> mailCatcher, ConnectionFactory rabbit) {
+                  ObjectProvider<MailCatcher> mailCatcher, EmbeddedSettings embedded, ConnectionFactory rabbit,
+                  @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping requestMappingHandlerMapping) {
         this.settings = settings;
         this.env = env;
         this.embeddedBroker = embeddedBroker;
         this.mailCatcher = mailCatcher;
+        this.embedded = embedded;
         this.rabbit = rabbit;
+        this.mappings = requestMappingHandlerMapping;
     }
 
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
-        String base = "http://localhost:" + env.getProperty("local.server.port", "8080");
-        log.info("""
-            Troupe is up, running {}
-              broker:   {}
-              database: {}
-              mail:     {}
-              API:      {}/users/  {}/external_users/
-              docs:     {}/swagger-ui.html  ({}/v3/api-docs)
-              health:   {}/actuator/health""",
-            settings.services(), broker(), database(), mail(base), base, base, base, base, base);
+        log.info(String.join("\n", lines(baseUrl())));
+    }
+
+    String baseUrl() {
+        return "http://localhost:" + env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
+    }
+
+    List<String> lines(String base) {
+        Endpoints endpoints = new Endpoints(mappings);
+        List<String> lines = new ArrayList<>();
+        lines.add("Troupe is up, running " + settings.services());
+        lines.add("  broker:   " + broker());
+        lines.add("  database: " + database());
+        lines.add("  mail:     " + mail(base, endpoints));
+        if (endpoints.servesApi()) {
+            lines.add("  API:      " + String.join("  ", endpoints.apis().stream().map(path -> base + path).toList()));
+            lines.add("  docs:     " + base + "/swagger-ui.html  (" + base + "/v3/api-docs)");
+        }
+        lines.add("  health:   " + base + "/actuator/health");
+        lines.add("  home:     " + base + "/");
+        return lines;
     }
 
     private String broker() {
         EmbeddedBroker broker = embeddedBroker.getIfAvailable();
-        return broker != null
-            ? "embedded Qpid Broker-J, amqp://guest:guest@127.0.0.1:" + broker.port()
-            : "real, amqp://" + rabbit.getHost() + ":" + rabbit.getPort() + rabbit.getVirtualHost();
+        if (broker == null) {
+            return "real, amqp://" + rabbit.getHost() + ":" + rabbit.getPort() + rabbit.getVirtualHost();
+        }
+        return "embedded Qpid Broker-J, amqp://guest:guest@127.0.0.1:" + broker.port()
+            + inUse(broker.port(), embedded.brokerPort());
+    }
+
+    /** Says when an embedded server could not have the port it prefers. */
+    private static String inUse(int actual, int preferred) {
+        return actual == preferred || preferred == 0 ? "" : " (port " + preferred + " was in use)";
     }
 
     private String database() {
@@ -56,10 +87,12 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
         return (url.startsWith("jdbc:h2:") ? "embedded H2, " : "real, ") + url;
     }
 
-    private String mail(String base) {
+    private String mail(String base, Endpoints endpoints) {
         MailCatcher catcher = mailCatcher.getIfAvailable();
-        return catcher != null
-            ? "embedded mail catcher, smtp://127.0.0.1:" + catcher.port() + ", captured mail at " + base + "/mail"
-            : "real SMTP, smtp://" + env.getProperty("spring.mail.host") + ":" + env.getProperty("spring.mail.port", "25");
+        if (catcher == null) {
+            return "real SMTP, smtp://" + env.getProperty("spring.mail.host") + ":" + env.getProperty("spring.mail.port", "25");
+        }
+        return "embedded mail catcher, smtp://127.0.0.1:" + catcher.port() + inUse(catcher.port(), embedded.smtpPort())
+            + (endpoints.servesMailbox() ? ", captured mail at " + base + "/mail" : "");
     }
 }

@@ -7,6 +7,7 @@ import dev.troupe.mailer.MailerConfiguration;
 import dev.troupe.messaging.MessagingConfiguration;
 import dev.troupe.operations.OperationsConfiguration;
 import dev.troupe.outbox.OutboxConfiguration;
+import dev.troupe.schema.SchemaConfiguration;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import dev.troupe.users.UserCommandsConfiguration;
@@ -29,6 +30,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 @Import({
     EmbeddedConfiguration.class,
+    SchemaConfiguration.class,
     MessagingConfiguration.class,
     OutboxConfiguration.class,
     OperationsConfiguration.class,
@@ -38,7 +40,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
     GatewayConfiguration.class,
     MailerConfiguration.class,
     CouponsConfiguration.class,
-    StartupReport.class
+    StartupReport.class,
+    HomePage.class
 })
 public class TroupeApplication {
 

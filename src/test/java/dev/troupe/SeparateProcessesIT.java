@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.troupe.embedded.FreePort;
 import dev.troupe.embedded.MailCatcher;
+import dev.troupe.support.HomePageLinks;
 import dev.troupe.support.RealServers;
 import dev.troupe.support.TestSmtp;
 import dev.troupe.users.User;
@@ -27,7 +28,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
- * The built jar as four JVM processes, one service each, on the real RabbitMQ and PostgreSQL and
+ * The built jar as five JVM processes, one service each, on the real RabbitMQ and PostgreSQL and
  * a real SMTP server: the seed's flow must work across them exactly as in one process.
  */
 @EnabledIfEnvironmentVariable(named = RealServers.SWITCH, matches = "true")
@@ -41,7 +42,8 @@ class SeparateProcessesIT {
     static void startServices() throws IOException {
         assertThat(JAR).as("the packaged jar (mvn verify packages it first)").exists();
         smtp = TestSmtp.server();
-        for (String service : List.of(Services.GATEWAY, Services.USERS, Services.USER_COMMANDS, Services.MAILER)) {
+        for (String service : List.of(Services.GATEWAY, Services.USERS, Services.USER_COMMANDS, Services.MAILER,
+            Services.COUPONS)) {
             services.put(service, ServiceProcess.start(service, smtp.port()));
         }
         services.values().forEach(ServiceProcess::awaitHealthy);
@@ -64,6 +66,9 @@ class SeparateProcessesIT {
         User user = await().until(() -> findByEmail(users, email), found -> found != null);
         assertThat(user.name()).isEqualTo("Four Processes");
         await().until(() -> smtp.mails().stream().filter(mail -> mail.to().contains(email)).count() == 1);
+        RestTestClient coupons = services.get(Services.COUPONS).http();
+        await().until(() -> coupons.get().uri("/coupons?user_id={id}", user.id()).exchange()
+            .returnResult(String.class).getStatus().value() == 200);
 
         gateway.delete().uri("/external_users/{id}", user.id()).exchange().expectStatus().isAccepted();
         await().until(() -> users.get().uri("/users/{id}", user.id()).exchange()
@@ -75,6 +80,43 @@ class SeparateProcessesIT {
         services.get(Services.GATEWAY).http().get().uri("/users/").exchange().expectStatus().isNotFound();
         services.get(Services.USERS).http().post().uri("/external_users/").contentType(MediaType.APPLICATION_JSON)
             .body(Map.of("name", "Wrong Door", "email", "wrong@example.com")).exchange().expectStatus().isNotFound();
+    }
+
+    /** Each process's start-up report and home page name only the routes it serves, and every link works. */
+    @Test
+    void eachProcessReportsAndLinksOnlyWhatItServes() throws IOException {
+        Map<String, List<String>> apis = Map.of(
+            Services.GATEWAY, List.of("/admin/parked/", "/external_users/"),
+            Services.USERS, List.of("/admin/parked/", "/users/"),
+            Services.USER_COMMANDS, List.of("/admin/parked/"),
+            Services.MAILER, List.of("/admin/parked/"),
+            Services.COUPONS, List.of("/admin/parked/", "/coupons/"));
+        for (ServiceProcess process : services.values()) {
+            String base = "http://localhost:" + process.port();
+            List<String> expected = apis.get(process.service()).stream().map(path -> base + path).toList();
+            String report = await().until(process::startupReport, lines -> lines != null);
+            assertThat(report).as(process.service()).contains("running [" + process.service() + "]");
+            String apiLine = report.lines().filter(line -> line.startsWith("  API:")).findFirst().orElseThrow();
+            assertThat(apiLine.substring("  API:".length()).trim().split("\\s+")).as(process.service())
+                .containsExactlyInAnyOrderElementsOf(expected);
+            List<String> links = HomePageLinks.ofHomePage(process.http());
+            assertThat(links).as(process.service()).contains("/admin/parked/", "/actuator/health").doesNotContain("/mail");
+            assertThat(HomePageLinks.text(process.http())).as(process.service())
+                .contains(apis.get(process.service()).toArray(String[]::new));
+            assertThat(links.contains("/users/")).as(process.service()).isEqualTo(process.service().equals(Services.USERS));
+        }
+    }
+
+    /** The gateway's process has no /users/: a user created with Prefer: wait gets no Location there, only its status. */
+    @Test
+    void theGatewayAloneGivesNoLocationItDoesNotServe() {
+        String email = "located-" + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
+        var created = services.get(Services.GATEWAY).http().post().uri("/external_users/").header("Prefer", "wait=20")
+            .contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "Located", "email", email)).exchange()
+            .expectStatus().isCreated().returnResult(String.class);
+        assertThat(created.getResponseHeaders().getLocation()).isNull();
+        String status = created.getResponseHeaders().getFirst("Content-Location");
+        services.get(Services.GATEWAY).http().get().uri(status).exchange().expectStatus().isOk();
     }
 
     private static User findByEmail(RestTestClient users, String email) {
@@ -115,6 +157,14 @@ class SeparateProcessesIT {
             // a test JVM killed before @AfterAll must not leave services consuming the shared queues
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
             return new ServiceProcess(service, port, process);
+        }
+
+        /** The start-up report in this process's output, once it has been written. */
+        String startupReport() throws IOException {
+            String output = Files.readString(Path.of("target", "processes", service + ".log"));
+            int start = output.indexOf("Troupe is up");
+            int end = start < 0 ? -1 : output.indexOf("  home:", start);
+            return end < 0 ? null : output.substring(start, output.indexOf('\n', end));
         }
 
         RestTestClient http() {

@@ -2,6 +2,7 @@ package dev.troupe.coupons;
 
 import dev.troupe.messaging.Inbox;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.amqp.core.Message;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,21 +24,21 @@ public class CouponService {
     }
 
     @Transactional
-    public void userCreated(long userId, Message message) {
+    public void userCreated(UUID userId, Message message) {
         if (inbox.firstDelivery(CONSUMER, message)) {
             coupons.issue(userId);
         }
     }
 
     @Transactional
-    public void userDeleted(long userId, Message message) {
+    public void userDeleted(UUID userId, Message message) {
         if (inbox.firstDelivery(CONSUMER, message)) {
             coupons.revoke(userId);
         }
     }
 
     @Transactional(readOnly = true)
-    public Optional<Coupon> of(long userId) {
+    public Optional<Coupon> of(UUID userId) {
         return coupons.of(userId);
     }
 }

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The coupons table, the coupons service's own. */
@@ -21,7 +22,7 @@ class Coupons {
     }
 
     /** Issues the user's coupon unless the user has one already. */
-    boolean issue(long userId) {
+    boolean issue(UUID userId) {
         return jdbc.sql("""
                 INSERT INTO coupons (user_id, code, issued_at)
                 SELECT :userId, :code, :now WHERE NOT EXISTS (SELECT 1 FROM coupons WHERE user_id = :userId)""")
@@ -36,7 +37,7 @@ class Coupons {
      * comes back after it), a revoked row is written first, so the late user_created issues nothing:
      * the two events give the same result in either order.
      */
-    void revoke(long userId) {
+    void revoke(UUID userId) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         int revoked = jdbc.sql("UPDATE coupons SET revoked_at = :now WHERE user_id = :userId AND revoked_at IS NULL")
             .param("userId", userId)
@@ -53,10 +54,10 @@ class Coupons {
         }
     }
 
-    Optional<Coupon> of(long userId) {
+    Optional<Coupon> of(UUID userId) {
         return jdbc.sql("SELECT user_id, code, issued_at, revoked_at FROM coupons WHERE user_id = :userId")
             .param("userId", userId)
-            .query((rs, row) -> new Coupon(rs.getLong("user_id"), rs.getString("code"),
+            .query((rs, row) -> new Coupon(rs.getObject("user_id", UUID.class), rs.getString("code"),
                 rs.getObject("issued_at", OffsetDateTime.class).toInstant(),
                 Optional.ofNullable(rs.getObject("revoked_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant).orElse(null)))
             .optional();

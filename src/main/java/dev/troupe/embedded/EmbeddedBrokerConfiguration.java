@@ -17,7 +17,7 @@ class EmbeddedBrokerConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "stop")
     EmbeddedBroker embeddedBroker(EmbeddedSettings settings) {
-        return new EmbeddedBroker(FreePort.orAny(settings.brokerPort()), Path.of(settings.dataDir(), "broker"));
+        return new EmbeddedBroker(FreePort.preferring(settings.brokerPort()), Path.of(settings.dataDir(), "broker"));
     }
 
     @Bean

@@ -25,4 +25,20 @@ public final class FreePort {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * {@code port} if nothing listens on it on loopback, else a free one: the embedded servers take
+     * the ports the seed's clients expect (5672 for AMQP, 1025 for MailCatcher's SMTP) when they can,
+     * and still start beside a real server that holds them.
+     */
+    static int preferring(int port) {
+        if (port == 0) {
+            return any();
+        }
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException inUse) {
+            return any();
+        }
+    }
 }

@@ -11,7 +11,7 @@ class MailCatcherConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "stop")
     MailCatcher mailCatcher(EmbeddedSettings settings) {
-        return new MailCatcher(FreePort.orAny(settings.smtpPort()));
+        return new MailCatcher(FreePort.preferring(settings.smtpPort()));
     }
 
     @Bean

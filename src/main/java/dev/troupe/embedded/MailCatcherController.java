@@ -1,5 +1,8 @@
 package dev.troupe.embedded;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -9,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
 /** The captured mails: a page at {@code /mail} and JSON at {@code /mail/messages}. */
+@Tag(name = "mail catcher", description = "The embedded mail catcher's captured mail (only where no SMTP server is configured)")
 @RestController
 class MailCatcherController {
 
@@ -18,17 +22,21 @@ class MailCatcherController {
         this.catcher = catcher;
     }
 
+    @Operation(summary = "The captured mails, oldest first")
     @GetMapping("/mail/messages")
     List<CapturedMail> messages() {
         return catcher.mails();
     }
 
+    @Operation(summary = "Forget the captured mails")
+    @ApiResponse(responseCode = "204", description = "Forgotten")
     @DeleteMapping("/mail/messages")
     ResponseEntity<Void> clear() {
         catcher.clear();
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "The captured mails as a page, newest first")
     @GetMapping(path = {"/mail", "/mail/"}, produces = MediaType.TEXT_HTML_VALUE)
     String page() {
         StringBuilder rows = new StringBuilder();

@@ -2,6 +2,7 @@ package dev.troupe.gateway;
 
 import dev.troupe.ConditionalOnService;
 import dev.troupe.Services;
+import dev.troupe.TroupeSettings;
 import dev.troupe.gateway.amqp.RequestStatusListener;
 import dev.troupe.gateway.web.ExternalUserController;
 import dev.troupe.messaging.ConfirmedPublisher;
@@ -10,6 +11,7 @@ import dev.troupe.messaging.Inbox;
 import dev.troupe.messaging.MessagingSettings;
 import dev.troupe.messaging.RpcClient;
 import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The gateway: the seed's external_user_api, turning HTTP requests into commands on the broker. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnService(Services.GATEWAY)
+@EnableConfigurationProperties(GatewaySettings.class)
 public class GatewayConfiguration {
 
     @Bean
@@ -42,7 +45,16 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    ExternalUserController externalUserController(CommandPublisher commands, RequestLog requests) {
-        return new ExternalUserController(commands, requests);
+    ExternalUserController externalUserController(CommandPublisher commands, RequestLog requests,
+                                                  GatewaySettings settings, TroupeSettings troupe) {
+        return new ExternalUserController(commands, requests, usersUrl(settings, troupe));
+    }
+
+    /** Where a created user is found: as configured, else here when the users service runs here, else unknown (null). */
+    private static String usersUrl(GatewaySettings settings, TroupeSettings troupe) {
+        if (settings.usersUrl() != null && !settings.usersUrl().isBlank()) {
+            return settings.usersUrl().replaceAll("/+$", "");
+        }
+        return troupe.services().contains(Services.USERS) ? "" : null;
     }
 }

@@ -4,6 +4,7 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import java.util.UUID;
 import dev.troupe.messaging.Inbox;
 import org.springframework.amqp.core.Message;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +39,7 @@ public class RequestLog {
      * request is left alone, and the event is recorded in the gateway's inbox with it.
      */
     @Transactional
-    public void settle(Message event, String requestId, String kind, String status, Long userId, String reason) {
+    public void settle(Message event, String requestId, String kind, String status, UUID userId, String reason) {
         if (!inbox.firstDelivery(CONSUMER, event)) {
             return;
         }
@@ -46,7 +47,7 @@ public class RequestLog {
                 UPDATE gateway_requests SET status = :status, user_id = :userId, reason = :reason, updated_at = :now
                 WHERE id = :id AND kind = :kind AND status = :pending""")
             .param("status", status)
-            .param("userId", userId, Types.BIGINT)
+            .param("userId", userId)
             .param("reason", reason, Types.VARCHAR)
             .param("now", OffsetDateTime.now(clock))
             .param("id", requestId)
@@ -69,7 +70,7 @@ public class RequestLog {
         return jdbc.sql("SELECT id, kind, status, user_id, reason, created_at, updated_at FROM gateway_requests WHERE id = :id")
             .param("id", requestId)
             .query((rs, row) -> new RequestStatus(rs.getString("id"), rs.getString("kind"), rs.getString("status"),
-                rs.getObject("user_id") == null ? null : rs.getLong("user_id"), rs.getString("reason"),
+                rs.getObject("user_id", UUID.class), rs.getString("reason"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant()))
             .optional();

@@ -1,6 +1,8 @@
 package dev.troupe.gateway;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * What became of a request made through the gateway, derived from the users service's events.
@@ -8,8 +10,14 @@ import java.time.Instant;
  * @param status pending, then created or rejected (registrations), deleted or rejected (deletions),
  *               or failed when the command never reached the broker
  */
-public record RequestStatus(String requestId, String kind, String status, Long userId, String reason,
-                            Instant createdAt, Instant updatedAt) {
+@Schema(description = "What became of a request made through the gateway")
+public record RequestStatus(@Schema(description = "The request's id") String requestId,
+                            @Schema(description = "registration or deletion") String kind,
+                            @Schema(description = "pending, then created, rejected or deleted; failed if the command never reached the broker") String status,
+                            @Schema(description = "The user created or deleted, once known") UUID userId,
+                            @Schema(description = "Why it was rejected or failed") String reason,
+                            @Schema(description = "When the request was made") Instant createdAt,
+                            @Schema(description = "When its status last changed") Instant updatedAt) {
 
     public static final String REGISTRATION = "registration";
     public static final String DELETION = "deletion";

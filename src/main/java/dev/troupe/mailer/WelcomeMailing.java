@@ -2,6 +2,7 @@ package dev.troupe.mailer;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,7 +43,7 @@ public class WelcomeMailing {
 
     /** The reliable flow: the user was committed; send unless deleted since or already mailed. */
     @Transactional
-    public void welcomeRegisteredUser(String eventId, long userId, String name, String email) {
+    public void welcomeRegisteredUser(String eventId, UUID userId, String name, String email) {
         if (ledger.outcomeOf(eventId).isPresent()) {
             log.info("Welcome mail for event {} already decided", eventId);
             duplicates.increment();
@@ -66,7 +67,7 @@ public class WelcomeMailing {
         send(commandId, null, name, email);
     }
 
-    private void send(String eventId, Long userId, String name, String email) {
+    private void send(String eventId, UUID userId, String name, String email) {
         String smtpMessageId = "<" + eventId + "@troupe>";
         if (!ledger.record(eventId, userId, email, MailLedger.Outcome.SENT, smtpMessageId)) {
             log.info("Welcome mail for {} already sent", eventId);

@@ -14,7 +14,7 @@ import org.springframework.core.NestedExceptionUtils;
  * Moves a message its consumer cannot process to that consumer's parking queue, with the reason
  * in its headers, then lets the original be acknowledged. Done by the application rather than by
  * broker dead-lettering because the embedded Qpid broker redelivers a rejected message forever
- * and refuses RabbitMQ's x-dead-letter-* arguments (shared/notes/embedded-broker.md).
+ * and refuses RabbitMQ's x-dead-letter-* arguments (docs/embedded-broker.md).
  */
 public class Parking {
 

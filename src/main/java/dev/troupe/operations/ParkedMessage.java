@@ -1,8 +1,17 @@
 package dev.troupe.operations;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 /** A message a consumer gave up on, with why, as the admin API shows it. */
-public record ParkedMessage(long id, String queue, String messageId, String routingKey, String reason,
-                            String exceptionClass, int attempts, Instant parkedAt, String body) {
+@Schema(description = "A message a consumer gave up on, with why")
+public record ParkedMessage(@Schema(description = "Its id in this list, for replay and discard") long id,
+                            @Schema(description = "The queue whose consumer parked it") String queue,
+                            @Schema(description = "The message's id (a digest of routing key and body if it had none)") String messageId,
+                            @Schema(description = "The routing key it was published with") String routingKey,
+                            @Schema(description = "Why it was parked") String reason,
+                            @Schema(description = "The exception that made it fail") String exceptionClass,
+                            @Schema(description = "How many times it was tried") int attempts,
+                            @Schema(description = "When it was parked") Instant parkedAt,
+                            @Schema(description = "Its body, as text") String body) {
 }

@@ -13,7 +13,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Keeps the outbox small and observable: deletes published rows past the retention period (dead
- * rows slow the relay's scan down, shared/notes/measured-limits.md) and exposes the lag as the
+ * rows slow the relay's scan down, docs/measured-limits.md) and exposes the lag as the
  * gauges {@code troupe.outbox.pending} (rows) and {@code troupe.outbox.oldest.age} (seconds).
  */
 public class OutboxJanitor {

@@ -6,6 +6,6 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** Published (routing key {@code user_created}) once a registration has been committed. */
-public record UserCreated(@NotNull UUID eventId, long userId, @NotNull String name, @NotBlank String email,
+public record UserCreated(@NotNull UUID eventId, @NotNull UUID userId, @NotNull String name, @NotBlank String email,
                           Instant occurredAt) {
 }

@@ -4,5 +4,5 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** Published (routing key {@code user_deleted}) once a deletion has been committed. */
-public record UserDeleted(UUID eventId, long userId, Instant occurredAt) {
+public record UserDeleted(UUID eventId, UUID userId, Instant occurredAt) {
 }

@@ -7,5 +7,5 @@ import java.util.UUID;
  * Published (routing key {@code user_deletion_rejected}) when a queued deletion found no such
  * user; its correlation id is the request's, so the requester learns why.
  */
-public record UserDeletionRejected(UUID eventId, long userId, String reason, Instant occurredAt) {
+public record UserDeletionRejected(UUID eventId, UUID userId, String reason, Instant occurredAt) {
 }

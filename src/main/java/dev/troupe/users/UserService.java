@@ -5,6 +5,7 @@ import dev.troupe.outbox.Outbox;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -17,11 +18,13 @@ public class UserService {
     private final Users users;
     private final Outbox outbox;
     private final Clock clock;
+    private final Supplier<UUID> ids;
 
-    UserService(Users users, Outbox outbox, Clock clock) {
+    UserService(Users users, Outbox outbox, Clock clock, Supplier<UUID> ids) {
         this.users = users;
         this.outbox = outbox;
         this.clock = clock;
+        this.ids = ids;
     }
 
     /**
@@ -32,7 +35,7 @@ public class UserService {
      */
     @Transactional
     public User register(CreateUser request, String requestId) {
-        User user = users.insert(request.name().strip(), normalized(request.email()));
+        User user = users.insert(ids.get(), request.name().strip(), normalized(request.email()));
         UserCreated event = new UserCreated(UUID.randomUUID(), user.id(), user.name(), user.email(), clock.instant());
         publish(Topology.USER_CREATED, event.eventId(), requestId, user.id(), event);
         return user;
@@ -49,23 +52,23 @@ public class UserService {
 
     /** Records that a queued deletion found no such user, so its requester can learn why. */
     @Transactional
-    public void rejectDeletion(long id, String reason, String requestId) {
+    public void rejectDeletion(UUID id, String reason, String requestId) {
         UserDeletionRejected event = new UserDeletionRejected(UUID.randomUUID(), id, reason, clock.instant());
         outbox.addJson(Topology.EXCHANGE, Topology.USER_DELETION_REJECTED, event.eventId().toString(), requestId,
             "user-" + id, event);
     }
 
     @Transactional(readOnly = true)
-    public User get(long id) {
+    public User get(UUID id) {
         return users.find(id).orElseThrow(() -> new UserNotFoundException(id));
     }
 
     @Transactional(readOnly = true)
-    public UserStatus status(long id) {
+    public UserStatus status(UUID id) {
         return new UserStatus(id, users.find(id).isPresent());
     }
 
-    /** Users in id order, all of them or only the one with {@code email} when it is not null. */
+    /** Users in id order (the order they registered in), all of them or only the one with {@code email} when it is not null. */
     @Transactional(readOnly = true)
     public UserPage list(String email, int page, int size) {
         String address = email == null ? null : normalized(email);
@@ -74,7 +77,7 @@ public class UserService {
 
     /** Deletes a user and records {@code user_deleted}. */
     @Transactional
-    public void delete(long id, String requestId) {
+    public void delete(UUID id, String requestId) {
         if (!users.delete(id)) {
             throw new UserNotFoundException(id);
         }
@@ -83,7 +86,7 @@ public class UserService {
     }
 
     /** A user's events share an ordering key, so the relay publishes them in the order they happened. */
-    private void publish(String routingKey, UUID eventId, String requestId, long userId, Object event) {
+    private void publish(String routingKey, UUID eventId, String requestId, UUID userId, Object event) {
         outbox.addJson(Topology.EXCHANGE, routingKey, eventId.toString(), requestId, "user-" + userId, event);
     }
 

@@ -1,5 +1,7 @@
 package dev.troupe.users;
 
+import java.util.UUID;
+
 /** The users service's answer to a {@link UserStatusQuery}: a deleted user no longer exists. */
-public record UserStatus(long userId, boolean exists) {
+public record UserStatus(UUID userId, boolean exists) {
 }

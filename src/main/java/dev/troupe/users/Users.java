@@ -5,10 +5,9 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 
 /** The users table. Package-private: other services reach users only through {@link UserService}. */
 class Users {
@@ -21,21 +20,21 @@ class Users {
         this.clock = clock;
     }
 
-    User insert(String name, String email) {
-        KeyHolder key = new GeneratedKeyHolder();
+    User insert(UUID id, String name, String email) {
         try {
-            jdbc.sql("INSERT INTO users (name, email, created_at) VALUES (:name, :email, :createdAt)")
+            jdbc.sql("INSERT INTO users (id, name, email, created_at) VALUES (:id, :name, :email, :createdAt)")
+                .param("id", id)
                 .param("name", name)
                 .param("email", email)
                 .param("createdAt", OffsetDateTime.now(clock))
-                .update(key, "id");
+                .update();
         } catch (DuplicateKeyException e) {
             throw new EmailAlreadyRegisteredException(email);
         }
-        return new User(key.getKeyAs(Number.class).longValue(), name, email);
+        return new User(id, name, email);
     }
 
-    Optional<User> find(long id) {
+    Optional<User> find(UUID id) {
         return jdbc.sql("SELECT id, name, email FROM users WHERE id = :id")
             .param("id", id)
             .query(User.class)
@@ -60,7 +59,7 @@ class Users {
             .single();
     }
 
-    boolean delete(long id) {
+    boolean delete(UUID id) {
         return jdbc.sql("DELETE FROM users WHERE id = :id").param("id", id).update() == 1;
     }
 }

@@ -12,6 +12,6 @@ class UsersCoreConfiguration {
 
     @Bean
     UserService userService(JdbcClient jdbc, Outbox outbox, Clock clock) {
-        return new UserService(new Users(jdbc, clock), outbox, clock);
+        return new UserService(new Users(jdbc, clock), outbox, clock, new UserIds(clock));
     }
 }

@@ -3,11 +3,13 @@ package dev.troupe.web;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import tools.jackson.databind.json.JsonMapper;
 
-/** HTTP concerns every service shares: problem details and the request size limit. */
+/** HTTP concerns every service shares: problem details, the request size limit, JSON as the default body type. */
 @Configuration(proxyBeanMethods = false)
+@Import(OpenApiConfiguration.class)
 public class WebConfiguration {
 
     static final int MAX_BODY_BYTES = 16 * 1024;
@@ -22,6 +24,13 @@ public class WebConfiguration {
         FilterRegistrationBean<BodySizeLimitFilter> registration =
             new FilterRegistrationBean<>(new BodySizeLimitFilter(MAX_BODY_BYTES, json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<JsonByDefaultFilter> jsonByDefaultFilter() {
+        FilterRegistrationBean<JsonByDefaultFilter> registration = new FilterRegistrationBean<>(new JsonByDefaultFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
         return registration;
     }
 }

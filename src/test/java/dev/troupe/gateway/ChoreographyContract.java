@@ -3,6 +3,7 @@ package dev.troupe.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.troupe.embedded.CapturedMail;
+import dev.troupe.support.HomePageLinks;
 import dev.troupe.support.TroupeIT;
 import dev.troupe.users.User;
 import java.time.Duration;
@@ -16,6 +17,15 @@ import org.springframework.http.MediaType;
  * consumer and the mailer both act on it, and a delete removes the user.
  */
 abstract class ChoreographyContract extends TroupeIT {
+
+    /** The first page a newcomer opens says what runs here and links what is served, every link working. */
+    @Test
+    void theHomePageLinksEverythingThisProcessServes() {
+        assertThat(HomePageLinks.ofHomePage(http)).contains("/users/", "/admin/parked/",
+            "/swagger-ui.html", "/v3/api-docs", "/mail", "/actuator/health");
+        assertThat(HomePageLinks.text(http)).contains("gateway, users, user-commands, mailer, coupons")
+            .contains("<code>/external_users/</code>", "<code>/coupons/</code>");
+    }
 
     @Test
     void oneRegistrationCreatesTheUserAndSendsExactlyOneWelcomeMail() {

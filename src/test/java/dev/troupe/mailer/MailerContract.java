@@ -121,7 +121,7 @@ abstract class MailerContract extends TroupeIT {
         eventually().until(() -> mailsTo(email).size() == 1);
     }
 
-    private Message publishedEvent(long userId) {
+    private Message publishedEvent(java.util.UUID userId) {
         Map<String, Object> row = jdbc.sql("""
                 SELECT message_id, body FROM outbox
                 WHERE ordering_key = :key AND routing_key = 'user_created'""")
@@ -133,7 +133,7 @@ abstract class MailerContract extends TroupeIT {
         return new Message((byte[]) row.get("body"), properties);
     }
 
-    private String couponOf(long userId) {
+    private String couponOf(java.util.UUID userId) {
         return jdbc.sql("SELECT code FROM coupons WHERE user_id = :id").param("id", userId).query(String.class)
             .optional().orElse(null);
     }
@@ -154,7 +154,7 @@ abstract class MailerContract extends TroupeIT {
             .param("queue", queue).query(Long.class).single();
     }
 
-    private String ledgerOutcome(long userId) {
+    private String ledgerOutcome(java.util.UUID userId) {
         return jdbc.sql("SELECT outcome FROM mail_ledger WHERE user_id = :id").param("id", userId).query(String.class)
             .optional().orElse(null);
     }

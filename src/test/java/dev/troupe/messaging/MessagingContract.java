@@ -37,7 +37,7 @@ abstract class MessagingContract extends TroupeIT {
         String email = uniqueEmail("delete");
         publishRaw(Topology.CREATE_USER, "{\"name\": \"To Delete\", \"email\": \"" + email + "\"}");
         User user = eventually().until(() -> findUserByEmail(email), found -> found != null);
-        publishRaw(Topology.DELETE_USER, "{\"user_id\": " + user.id() + "}");
+        publishRaw(Topology.DELETE_USER, "{\"user_id\": \"" + user.id() + "\"}");
         eventually().until(() -> findUserByEmail(email) == null);
     }
 
@@ -62,6 +62,16 @@ abstract class MessagingContract extends TroupeIT {
         ParkedMessage parked = awaitParked(Topology.DELETE_USER_OPERATION_QUEUE, invalidId);
         assertThat(parked.reason()).contains("userId");
         assertThat(parked.exceptionClass()).endsWith("MethodArgumentNotValidException");
+    }
+
+    @Test
+    void aDeleteUserWithAMalformedIdIsParkedWithTheReason() {
+        String numeric = publishRaw(Topology.DELETE_USER, "{\"user_id\": 42}");
+        String malformed = publishRaw(Topology.DELETE_USER, "{\"user_id\": \"not-a-uuid\"}");
+        assertThat(awaitParked(Topology.DELETE_USER_OPERATION_QUEUE, numeric).reason()).contains("UUID");
+        ParkedMessage parked = awaitParked(Topology.DELETE_USER_OPERATION_QUEUE, malformed);
+        assertThat(parked.reason()).contains("UUID").contains("not-a-uuid");
+        assertThat(parked.body()).isEqualTo("{\"user_id\": \"not-a-uuid\"}");
     }
 
     @Test

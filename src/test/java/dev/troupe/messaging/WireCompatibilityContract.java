@@ -25,17 +25,35 @@ abstract class WireCompatibilityContract extends TroupeIT {
         String email = uniqueEmail("seed");
         String seedBody = "{\"name\": \"Seed Publisher\", \"email\": \"" + email + "\"}";
 
+        publishAsTheSeed("create_user", seedBody);
+
+        User user = eventually().until(() -> findUserByEmail(email), found -> found != null);
+        assertThat(user.name()).isEqualTo("Seed Publisher");
+        eventually().until(() -> mailsTo(email).size() == 1);
+    }
+
+    /** The seed's delete_user body, {"user_id": "<the string the users API gave>"}, deletes the user. */
+    @Test
+    void aSeedPublisherDeletesAUserByItsStringId() throws Exception {
+        String email = uniqueEmail("seed-delete");
+        User user = postJson("/users/", java.util.Map.of("name", "Seed Deleted", "email", email))
+            .expectStatus().isCreated().expectBody(User.class).returnResult().getResponseBody();
+        assertThat(user.id().toString()).matches(UUID_V7);
+
+        publishAsTheSeed("delete_user", "{\"user_id\": \"" + user.id() + "\"}");
+
+        eventually().until(() -> findUserByEmail(email) == null);
+        http.get().uri("/users/{id}", user.id()).exchange().expectStatus().isNotFound();
+    }
+
+    private void publishAsTheSeed(String routingKey, String body) throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost(troupeBroker.getHost());
         factory.setPort(troupeBroker.getPort());
         factory.setUsername("guest");
         factory.setPassword("guest");
         try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
-            channel.basicPublish("event_exchange", "create_user", null, seedBody.getBytes(StandardCharsets.UTF_8));
+            channel.basicPublish("event_exchange", routingKey, null, body.getBytes(StandardCharsets.UTF_8));
         }
-
-        User user = eventually().until(() -> findUserByEmail(email), found -> found != null);
-        assertThat(user.name()).isEqualTo("Seed Publisher");
-        eventually().until(() -> mailsTo(email).size() == 1);
     }
 }

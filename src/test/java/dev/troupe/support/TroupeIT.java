@@ -34,6 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
     })
 public abstract class TroupeIT {
 
+    /** A user id as the users service gives it: a lower-case, time-ordered (version 7) UUID. */
+    protected static final String UUID_V7 = "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
+
     @LocalServerPort
     protected int port;
 

@@ -17,7 +17,7 @@ abstract class UsersApiContract extends TroupeIT {
         String email = uniqueEmail("ada");
         User created = register("Ada Lovelace", email)
             .expectStatus().isCreated()
-            .expectHeader().value(HttpHeaders.LOCATION, location -> assertThat(location).matches("/users/\\d+"))
+            .expectHeader().value(HttpHeaders.LOCATION, location -> assertThat(location).matches("/users/" + UUID_V7))
             .expectBody(User.class).returnResult().getResponseBody();
         assertThat(created.name()).isEqualTo("Ada Lovelace");
         assertThat(created.email()).isEqualTo(email);
@@ -52,9 +52,9 @@ abstract class UsersApiContract extends TroupeIT {
         UserPage first = page("/users/?page=0&size=2");
         UserPage second = page("/users/?page=1&size=2");
         assertThat(first.items()).hasSize(2);
-        assertThat(first.items().get(0).id()).isLessThan(first.items().get(1).id());
+        assertThat(first.items().get(0).id().toString()).isLessThan(first.items().get(1).id().toString());
         assertThat(second.items()).isNotEmpty();
-        assertThat(second.items().get(0).id()).isGreaterThan(first.items().get(1).id());
+        assertThat(second.items().get(0).id().toString()).isGreaterThan(first.items().get(1).id().toString());
         assertThat(first.totalItems()).isGreaterThanOrEqualTo(3);
         http.get().uri("/users/?size=1000").exchange().expectStatus().isBadRequest()
             .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
@@ -97,8 +97,67 @@ abstract class UsersApiContract extends TroupeIT {
     }
 
     @Test
+    void idsRegisteredOneAfterAnotherSortInTheirOrder() {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(register("Order " + i, uniqueEmail("order")).expectStatus().isCreated()
+                .expectBody(User.class).returnResult().getResponseBody().id().toString());
+        }
+        assertThat(ids).allSatisfy(id -> assertThat(id).matches(UUID_V7)).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aMalformedIdInAPathIsAnUnknownUser() {
+        for (String path : java.util.List.of("/users/{id}", "/external_users/{id}")) {
+            for (String id : java.util.List.of("42", "not-a-uuid")) {
+                var request = path.startsWith("/users") ? http.get().uri(path, id) : http.delete().uri(path, id);
+                request.exchange().expectStatus().isNotFound()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody().jsonPath("$.status").isEqualTo(404).jsonPath("$.detail").value(detail ->
+                        assertThat((String) detail).contains(id).contains("UUID"));
+            }
+        }
+        http.delete().uri("/users/{id}", "42").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void queryParametersOutOfRangeAreInvalidWithTheParameterNamed() {
+        for (String[] query : new String[][] {{"size=1000", "size"}, {"size=0", "size"}, {"page=-1", "page"},
+                                              {"size=abc", "size"}}) {
+            http.get().uri("/users/?" + query[0]).exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.title").isEqualTo("Invalid request")
+                .jsonPath("$.errors[0].field").isEqualTo(query[1]).jsonPath("$.errors[0].message").isNotEmpty();
+        }
+        http.get().uri("/coupons?user_id=abc").exchange().expectStatus().isBadRequest()
+            .expectBody().jsonPath("$.errors[0].field").isEqualTo("user_id")
+            .jsonPath("$.errors[0].message").isEqualTo("must be a UUID");
+        http.get().uri("/coupons").exchange().expectStatus().isBadRequest()
+            .expectBody().jsonPath("$.errors[0].field").isEqualTo("user_id");
+    }
+
+    /** As with the seed's FastAPI service: a body without a Content-Type is read as JSON; another type is 415. */
+    @Test
+    void aBodyWithoutContentTypeIsJsonAndAnotherTypeIsRefusedWith415() throws Exception {
+        String email = uniqueEmail("untyped");
+        java.net.http.HttpResponse<String> untyped = java.net.http.HttpClient.newHttpClient().send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/users/"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                    "{\"name\": \"Untyped\", \"email\": \"" + email + "\"}")).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(untyped.request().headers().firstValue("content-type")).isEmpty();
+        assertThat(untyped.statusCode()).isEqualTo(201);
+        assertThat(untyped.body()).contains(email);
+
+        http.post().uri("/users/").contentType(MediaType.TEXT_PLAIN).body("{\"name\": \"Plain\"}").exchange()
+            .expectStatus().isEqualTo(415)
+            .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody().jsonPath("$.status").isEqualTo(415);
+    }
+
+    @Test
     void answersUnknownUserWith404() {
-        http.get().uri("/users/{id}", Long.MAX_VALUE).exchange().expectStatus().isNotFound()
+        http.get().uri("/users/{id}", java.util.UUID.randomUUID()).exchange().expectStatus().isNotFound()
             .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 

@@ -5,6 +5,7 @@ import dev.troupe.messaging.RpcClient;
 import dev.troupe.messaging.Topology;
 import dev.troupe.users.UserStatus;
 import dev.troupe.users.UserStatusQuery;
+import java.util.UUID;
 
 /** Asks the users service over the broker, request/reply; no reply is an exception, never a guess. */
 public class AmqpUserDirectory implements UserDirectory {
@@ -16,7 +17,7 @@ public class AmqpUserDirectory implements UserDirectory {
     }
 
     @Override
-    public boolean exists(long userId) {
+    public boolean exists(UUID userId) {
         return rpc.call(Topology.USER_STATUS_QUEUE, new UserStatusQuery(userId), UserStatus.class).exists();
     }
 }

@@ -1,5 +1,9 @@
 package dev.troupe.operations.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.troupe.operations.ParkedMessage;
 import dev.troupe.operations.NotReplayableException;
 import dev.troupe.operations.ParkedMessages;
@@ -22,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The admin API for parked messages: list (newest first, by queue or message id), replay, discard.
  * Guarded by {@link AdminAccessFilter}.
  */
+@Tag(name = "operations", description = "Parked messages: those a consumer could not process, with why; from localhost or with the admin token")
 @RestController
 public class ParkedMessagesController {
 
@@ -31,21 +36,31 @@ public class ParkedMessagesController {
         this.parked = parked;
     }
 
+    @Operation(summary = "List parked messages", description = "Newest first, by queue or message id.")
+    @ApiResponse(responseCode = "200", description = "One page of parked messages")
+    @ApiResponse(responseCode = "401", description = "A token is configured and the request did not carry it")
+    @ApiResponse(responseCode = "403", description = "No token is configured and the request is not from localhost")
     @GetMapping({"/admin/parked", "/admin/parked/"})
-    List<ParkedMessage> list(@RequestParam(required = false) String queue,
+    List<ParkedMessage> list(@Parameter(description = "Only those parked by this queue's consumer") @RequestParam(required = false) String queue,
+                             @Parameter(description = "Only the message with this id")
                              @RequestParam(name = "message_id", required = false) String messageId,
-                             @RequestParam(defaultValue = "0") @Min(0) int page,
-                             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+                             @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") @Min(0) int page,
+                             @Parameter(description = "Messages per page, 1 to 500") @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return parked.list(queue, messageId, page, size);
     }
 
+    @Operation(summary = "Replay a parked message", description = "Back to the queue that parked it, through the outbox.")
+    @ApiResponse(responseCode = "202", description = "Stored for redelivery")
+    @ApiResponse(responseCode = "409", description = "Its queue has no consumer in this flow")
     @PostMapping("/admin/parked/{id}/replay")
-    ResponseEntity<?> replay(@PathVariable long id) {
+    ResponseEntity<?> replay(@Parameter(description = "The parked message's id in the list") @PathVariable long id) {
         return parked.replay(id) ? ResponseEntity.accepted().build() : notFound(id);
     }
 
+    @Operation(summary = "Discard a parked message")
+    @ApiResponse(responseCode = "204", description = "Discarded")
     @DeleteMapping("/admin/parked/{id}")
-    ResponseEntity<?> discard(@PathVariable long id) {
+    ResponseEntity<?> discard(@Parameter(description = "The parked message's id in the list") @PathVariable long id) {
         return parked.discard(id) ? ResponseEntity.noContent().build() : notFound(id);
     }
 
