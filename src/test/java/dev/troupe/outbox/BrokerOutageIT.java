@@ -17,7 +17,10 @@ import org.springframework.test.context.DynamicPropertySource;
 /** On the embedded broker, started by the test behind its proxy. */
 @SpringBootTest(classes = TroupeApplication.class, properties = {
     "troupe.embedded.data-dir=./target/it-data/${random.uuid}",
-    "troupe.outbox.poll-interval=1h"
+    "troupe.outbox.poll-interval=1h",
+    // the outbox is under test, not the consumers: started, each would be cut with the broker and
+    // log the lost connection as a warning with a stack trace, and keep reconnecting
+    "spring.rabbitmq.listener.simple.auto-startup=false"
 })
 @Import(BrokerOutageIT.StoppedWithTheContext.class)
 @DirtiesContext
