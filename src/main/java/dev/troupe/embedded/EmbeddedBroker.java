@@ -57,20 +57,41 @@ public class EmbeddedBroker {
      * Qpid registers a JVM shutdown hook that stops the broker at once, racing Spring's own
      * shutdown: consumers would see the broker vanish before they are stopped. Qpid offers no switch
      * for it, so the hook is removed here, and the broker is stopped by the application context,
-     * after its listeners and relay.
+     * after its listeners and relay. The field is declared on {@code BrokerImpl}, while the container
+     * is a subclass of it ({@code BrokerImplWithAccessChecking}), so it is looked up the hierarchy.
      */
     private void withoutOwnShutdownHook() {
         Object broker = system.get() == null ? null : system.get().getContainer();
         if (broker == null) {
+            warnHookLeft("no broker container resolved");
             return;
         }
         try {
-            Field hook = broker.getClass().getDeclaredField("_shutdownHook");
+            Field hook = declaredField(broker.getClass(), "_shutdownHook");
             hook.setAccessible(true);
-            Runtime.getRuntime().removeShutdownHook((Thread) hook.get(broker));
+            if (!Runtime.getRuntime().removeShutdownHook((Thread) hook.get(broker))) {
+                warnHookLeft("the hook was not registered");
+            }
         } catch (ReflectiveOperationException | RuntimeException e) {
-            LoggerFactory.getLogger(EmbeddedBroker.class).debug("Qpid's shutdown hook left in place: {}", e.toString());
+            warnHookLeft(e.toString());
         }
+    }
+
+    private static Field declaredField(Class<?> type, String name) throws NoSuchFieldException {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            try {
+                return c.getDeclaredField(name);
+            } catch (NoSuchFieldException e) {
+                // declared higher up
+            }
+        }
+        throw new NoSuchFieldException(type.getName() + "." + name);
+    }
+
+    /** Not silent: with the hook in place a SIGTERM stops the broker under the running listeners. */
+    private static void warnHookLeft(String why) {
+        LoggerFactory.getLogger(EmbeddedBroker.class)
+            .warn("Qpid's own shutdown hook left in place ({}); the broker may stop before the listeners do", why);
     }
 
     public void stop() {

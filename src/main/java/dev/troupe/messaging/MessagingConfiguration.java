@@ -17,6 +17,7 @@ import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
 import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
 import org.springframework.boot.amqp.autoconfigure.SimpleRabbitListenerContainerFactoryConfigurer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -93,9 +94,13 @@ public class MessagingConfiguration {
             false, false, true);
     }
 
+    /**
+     * Its reply container consumes like the {@code @RabbitListener} containers, and starts with
+     * them, or not ({@code spring.rabbitmq.listener.simple.auto-startup}).
+     */
     @Bean
     AsyncRabbitTemplate rpcTemplate(ConnectionFactory connectionFactory, MessageConverter converter,
-                                    Queue replyQueue, MessagingSettings settings) {
+                                    Queue replyQueue, MessagingSettings settings, RabbitProperties rabbit) {
         RabbitTemplate template = new RabbitTemplate(connectionFactory);
         template.setMessageConverter(converter);
         SimpleMessageListenerContainer replies = new SimpleMessageListenerContainer(connectionFactory);
@@ -105,6 +110,7 @@ public class MessagingConfiguration {
         async.setReceiveTimeout(Duration.ofMinutes(1).toMillis());
         async.setEnableConfirms(true);
         async.setMandatory(true);
+        async.setAutoStartup(rabbit.getListener().getSimple().isAutoStartup());
         return async;
     }
 

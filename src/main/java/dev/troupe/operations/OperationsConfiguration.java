@@ -10,6 +10,7 @@ import java.time.Clock;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -27,10 +28,12 @@ public class OperationsConfiguration {
         return new ParkedMessages(jdbc, json, outbox, clock, java.util.Set.copyOf(Topology.consumerQueues(flow)));
     }
 
+    /** Starts with the {@code @RabbitListener} containers, or not: {@code spring.rabbitmq.listener.simple.auto-startup}. */
     @Bean
     SimpleMessageListenerContainer parkedMessageCollector(ConnectionFactory connectionFactory, ParkedMessages parked,
-                                                          Flow flow) {
+                                                          Flow flow, RabbitProperties rabbit) {
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
+        container.setAutoStartup(rabbit.getListener().getSimple().isAutoStartup());
         container.setQueueNames(Topology.consumerQueues(flow).stream().map(Topology::parkingQueueOf).toArray(String[]::new));
         container.setAcknowledgeMode(AcknowledgeMode.AUTO);
         container.setPrefetchCount(50);

@@ -16,7 +16,10 @@ import org.springframework.test.web.servlet.client.RestTestClient;
         "troupe.embedded.data-dir=./target/it-data/${random.uuid}",
         "spring.rabbitmq.host=127.0.0.1",
         "spring.rabbitmq.port=1",
-        "spring.rabbitmq.connection-timeout=1s"
+        "spring.rabbitmq.connection-timeout=1s",
+        // only the HTTP answer is under test: consumers would retry the missing broker every few
+        // seconds, and Spring AMQP logs each failed attempt to redeclare their queues at ERROR
+        "spring.rabbitmq.listener.simple.auto-startup=false"
     })
 class GatewayBrokerDownIT {
 

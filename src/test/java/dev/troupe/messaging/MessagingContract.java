@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.troupe.operations.ParkedMessage;
+import dev.troupe.support.ExpectedChannelErrors;
 import dev.troupe.support.TroupeIT;
 import dev.troupe.users.User;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +87,7 @@ abstract class MessagingContract extends TroupeIT {
     void aPublishToAMissingExchangeFails() {
         Message message = new Message("{}".getBytes(StandardCharsets.UTF_8));
         message.getMessageProperties().setMessageId(UUID.randomUUID().toString());
-        assertThatThrownBy(() -> publisher.publish("no_such_exchange_" + UUID.randomUUID(), "x", message))
+        assertThatThrownBy(() -> publisher.publish(ExpectedChannelErrors.MISSING_EXCHANGE_PREFIX + UUID.randomUUID(), "x", message))
             .isInstanceOf(PublishFailedException.class);
     }
 

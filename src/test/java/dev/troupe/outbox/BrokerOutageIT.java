@@ -5,8 +5,11 @@ import dev.troupe.embedded.EmbeddedBroker;
 import dev.troupe.embedded.FreePort;
 import dev.troupe.support.TcpProxy;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -14,8 +17,12 @@ import org.springframework.test.context.DynamicPropertySource;
 /** On the embedded broker, started by the test behind its proxy. */
 @SpringBootTest(classes = TroupeApplication.class, properties = {
     "troupe.embedded.data-dir=./target/it-data/${random.uuid}",
-    "troupe.outbox.poll-interval=1h"
+    "troupe.outbox.poll-interval=1h",
+    // the outbox is under test, not the consumers: started, each would be cut with the broker and
+    // log the lost connection as a warning with a stack trace, and keep reconnecting
+    "spring.rabbitmq.listener.simple.auto-startup=false"
 })
+@Import(BrokerOutageIT.StoppedWithTheContext.class)
 @DirtiesContext
 class BrokerOutageIT extends BrokerOutageContract {
 
@@ -31,10 +38,24 @@ class BrokerOutageIT extends BrokerOutageContract {
         registry.add("spring.rabbitmq.port", proxy::port);
     }
 
-    @AfterAll
-    static void stopBroker() {
-        proxy.close();
-        broker.stop();
+    /**
+     * Cuts the proxy and stops the broker when the context closes, not in an {@code @AfterAll}: JUnit
+     * runs {@code @AfterAll} methods before the Spring extension closes the context, so the broker
+     * went away under running listeners, relay and connection factory, whose consumers were still
+     * recovering (and closing channels) after the factory had shut its channel executor down. Beans
+     * are destroyed only after every lifecycle bean (listener containers, reply container, relay,
+     * connection factory) has stopped, so by then nothing talks to the broker any more.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class StoppedWithTheContext {
+
+        @Bean
+        DisposableBean outageBrokerAndProxy() {
+            return () -> {
+                proxy.close();
+                broker.stop();
+            };
+        }
     }
 
     @Override

@@ -11,10 +11,13 @@ import dev.troupe.support.TestSmtp;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "spring.flyway.schemas=troupe_outage_test",
     "spring.flyway.default-schema=troupe_outage_test"
 })
+@Import(BrokerOutageRealIT.ClosedWithTheContext.class)
 @DirtiesContext
 class BrokerOutageRealIT extends BrokerOutageContract {
 
@@ -47,9 +51,14 @@ class BrokerOutageRealIT extends BrokerOutageContract {
         registry.add("spring.mail.port", () -> TestSmtp.server().port());
     }
 
-    @AfterAll
-    static void closeProxy() {
-        proxy.close();
+    /** Cut when the context closes, after its listeners and relay have stopped (see {@link BrokerOutageIT}). */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class ClosedWithTheContext {
+
+        @Bean
+        DisposableBean outageProxy() {
+            return proxy::close;
+        }
     }
 
     @Override

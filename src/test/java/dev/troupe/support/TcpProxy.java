@@ -67,14 +67,30 @@ public final class TcpProxy implements AutoCloseable {
             try {
                 Socket client = accepting.accept();
                 Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                open.add(client);
-                open.add(target);
+                if (!register(accepting, client, target)) {
+                    return;
+                }
                 pipe(client, target);
                 pipe(target, client);
             } catch (IOException e) {
                 return;
             }
         }
+    }
+
+    /**
+     * Keeps a connection accepted just before a cut from outliving it: under the lock {@link #cut()}
+     * holds, it is either registered before the cut closes everything, or closed here after it.
+     */
+    private synchronized boolean register(ServerSocket accepting, Socket client, Socket target) {
+        if (server != accepting) {
+            closeQuietly(client);
+            closeQuietly(target);
+            return false;
+        }
+        open.add(client);
+        open.add(target);
+        return true;
     }
 
     private void pipe(Socket from, Socket to) {

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.core.type.TypeReference;
@@ -32,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
         "troupe.messaging.retry.max-delay=1s",
         "troupe.messaging.rpc-timeout=1s"
     })
+@Import(ExpectedChannelErrors.class)
 public abstract class TroupeIT {
 
     /** A user id as the users service gives it: a lower-case, time-ordered (version 7) UUID. */

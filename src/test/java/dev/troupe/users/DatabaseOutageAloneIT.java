@@ -13,13 +13,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -39,6 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "spring.flyway.schemas=troupe_db_outage_test",
     "spring.flyway.default-schema=troupe_db_outage_test"
 })
+@Import(DatabaseOutageAloneIT.ClosedWithTheContext.class)
 @DirtiesContext
 class DatabaseOutageAloneIT {
 
@@ -67,9 +71,17 @@ class DatabaseOutageAloneIT {
         registry.add("spring.mail.port", () -> TestSmtp.server().port());
     }
 
-    @AfterAll
-    static void closeProxy() {
-        postgres.close();
+    /**
+     * Cut when the context closes, after its listeners and relay have stopped: an {@code @AfterAll}
+     * runs before the Spring extension closes the context, under a still running application.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class ClosedWithTheContext {
+
+        @Bean
+        DisposableBean postgresProxy() {
+            return postgres::close;
+        }
     }
 
     @Test
