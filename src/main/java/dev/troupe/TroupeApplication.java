@@ -7,6 +7,7 @@ import dev.troupe.mailer.MailerConfiguration;
 import dev.troupe.messaging.MessagingConfiguration;
 import dev.troupe.operations.OperationsConfiguration;
 import dev.troupe.outbox.OutboxConfiguration;
+import dev.troupe.startup.StartupChecksConfiguration;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import dev.troupe.users.UserCommandsConfiguration;
@@ -29,6 +30,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 @Import({
     EmbeddedConfiguration.class,
+    StartupChecksConfiguration.class,
     MessagingConfiguration.class,
     OutboxConfiguration.class,
     OperationsConfiguration.class,
