@@ -20,7 +20,9 @@ import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
 class BrokerCheck implements InitializingBean {
 
     private static final Logger log = LoggerFactory.getLogger(BrokerCheck.class);
-    private static final Duration PAUSE = Duration.ofMillis(500);
+    // doubling pauses: a broker that is just starting is caught soon, a dead address is not hammered
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(250);
+    private static final Duration MAX_PAUSE = Duration.ofSeconds(2);
 
     private final ConnectionFactory connections;
     private final RabbitConnectionDetails details;
@@ -35,6 +37,7 @@ class BrokerCheck implements InitializingBean {
     @Override
     public void afterPropertiesSet() throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
+        Duration pause = FIRST_PAUSE;
         while (true) {
             // the caching factory keeps the connection open for the listeners: closing the proxy closes nothing
             try (Connection connection = connections.createConnection()) {
@@ -44,11 +47,15 @@ class BrokerCheck implements InitializingBean {
                 throw new BrokerCheckException(BrokerCheckException.Problem.LOGIN_REFUSED, addresses(), details, e);
             } catch (AmqpException e) {
                 // a broker started together with the application may need a few seconds to listen
-                if (System.nanoTime() + PAUSE.toNanos() > deadline) {
+                if (System.nanoTime() + pause.toNanos() > deadline) {
                     throw new BrokerCheckException(BrokerCheckException.Problem.UNREACHABLE, addresses(), details, e);
                 }
-                log.info("RabbitMQ at {} not reachable yet ({}), retrying", addresses(), e.getMessage());
-                Thread.sleep(PAUSE.toMillis());
+                if (pause.equals(FIRST_PAUSE)) {
+                    log.info("RabbitMQ at {} not reachable yet ({}); trying again for up to {}",
+                        addresses(), Reasons.of(e), wait.toString().substring(2).toLowerCase());
+                }
+                Thread.sleep(pause.toMillis());
+                pause = pause.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : pause.multipliedBy(2);
             }
         }
     }

@@ -30,7 +30,7 @@ public class SmtpCheck implements InitializingBean {
         } catch (AuthenticationFailedException e) {
             throw new SmtpLoginRefusedException(server(), sender.getUsername(), e);
         } catch (MessagingException e) {
-            log.warn("SMTP server {} not usable at start-up ({}); welcome mails wait and are retried until it is",
+            log.warn("SMTP server {} not usable at start-up ({}); starting anyway, welcome mails are retried until it answers",
                 server(), Reasons.of(e));
         }
     }
