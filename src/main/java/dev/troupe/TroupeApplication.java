@@ -50,6 +50,15 @@ public class TroupeApplication {
     }
 
     public static void main(String[] args) {
-        SpringApplication.run(TroupeApplication.class, args);
+        try {
+            SpringApplication.run(TroupeApplication.class, args);
+        } catch (SpringApplication.AbandonedRunException e) {
+            throw e; // not a failure: AOT processing stops the run on purpose
+        } catch (RuntimeException e) {
+            // Already reported (failure analysis or stack trace), the context closed. A failure after the
+            // listeners started (a taken HTTP port) leaves Spring AMQP's channel-closing pool threads idle,
+            // non-daemon, for their 60 s keep-alive: without exiting here the JVM would linger that long.
+            System.exit(1);
+        }
     }
 }
