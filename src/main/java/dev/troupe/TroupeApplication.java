@@ -8,6 +8,7 @@ import dev.troupe.messaging.MessagingConfiguration;
 import dev.troupe.operations.OperationsConfiguration;
 import dev.troupe.outbox.OutboxConfiguration;
 import dev.troupe.schema.SchemaConfiguration;
+import dev.troupe.startup.StartupChecksConfiguration;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import dev.troupe.users.UserCommandsConfiguration;
@@ -31,6 +32,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Import({
     EmbeddedConfiguration.class,
     SchemaConfiguration.class,
+    StartupChecksConfiguration.class,
     MessagingConfiguration.class,
     OutboxConfiguration.class,
     OperationsConfiguration.class,
@@ -51,6 +53,15 @@ public class TroupeApplication {
     }
 
     public static void main(String[] args) {
-        SpringApplication.run(TroupeApplication.class, args);
+        try {
+            SpringApplication.run(TroupeApplication.class, args);
+        } catch (SpringApplication.AbandonedRunException e) {
+            throw e; // not a failure: AOT processing stops the run on purpose
+        } catch (RuntimeException e) {
+            // Already reported (failure analysis or stack trace), the context closed. A failure after the
+            // listeners started (a taken HTTP port) leaves Spring AMQP's channel-closing pool threads idle,
+            // non-daemon, for their 60 s keep-alive: without exiting here the JVM would linger that long.
+            System.exit(1);
+        }
     }
 }

@@ -7,6 +7,7 @@ import dev.troupe.mailer.amqp.UserCreatedMailListener;
 import dev.troupe.mailer.amqp.WelcomeMailListener;
 import dev.troupe.mailer.smtp.SmtpWelcomeMailer;
 import dev.troupe.messaging.RpcClient;
+import dev.troupe.startup.SmtpCheck;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.springframework.amqp.rabbit.config.ContainerCustomizer;
@@ -29,6 +30,13 @@ public class MailerConfiguration {
                                   MailerSettings settings, MeterRegistry meters) {
         return new WelcomeMailing(new MailLedger(jdbc, clock), new AmqpUserDirectory(rpc),
             new SmtpWelcomeMailer(sender, settings.from()), meters);
+    }
+
+    /** Only for a real SMTP server: the embedded mail catcher is started in process and takes any login. */
+    @Bean
+    @ConditionalOnProperty("spring.mail.host")
+    SmtpCheck smtpCheck(JavaMailSenderImpl sender) {
+        return new SmtpCheck(sender);
     }
 
     @Bean
