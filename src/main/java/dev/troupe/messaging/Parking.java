@@ -40,6 +40,11 @@ public class Parking {
         return reason.length() <= 1000 ? reason : reason.substring(0, 1000) + "...";
     }
 
+    /** A parser's message can run over lines (Jackson adds its location): one log line per parked message. */
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s*\\R\\s*", " ");
+    }
+
     /** Publishes to the parking queue with confirms; throws if the broker did not take it, so nothing is lost. */
     public void park(Message message, Throwable failure) {
         MessageProperties properties = message.getMessageProperties();
@@ -58,6 +63,6 @@ public class Parking {
         publisher.publish("", Topology.parkingQueueOf(queue), message);
         meters.counter("troupe.messages.parked", "queue", queue).increment();
         log.warn("Parked message {} from {}: {}: {}", properties.getMessageId(), queue,
-            cause.getClass().getSimpleName(), cause.getMessage());
+            cause.getClass().getSimpleName(), oneLine(String.valueOf(cause.getMessage())));
     }
 }

@@ -21,8 +21,9 @@ abstract class ChoreographyContract extends TroupeIT {
     /** The first page a newcomer opens says what runs here and links what is served, every link working. */
     @Test
     void theHomePageLinksEverythingThisProcessServes() {
-        assertThat(HomePageLinks.ofHomePage(http)).contains("/users/", "/admin/parked/",
-            "/swagger-ui.html", "/v3/api-docs", "/mail", "/actuator/health");
+        List<String> links = HomePageLinks.ofHomePage(http);
+        assertThat(links).contains("/users/", "/admin/parked/", "/swagger-ui.html", "/v3/api-docs", "/actuator/health");
+        assertThat(links.contains("/mail")).as("the captured mail, where the catcher is embedded").isEqualTo(mailIsEmbedded());
         assertThat(HomePageLinks.text(http)).contains("gateway, users, user-commands, mailer, coupons")
             .contains("<code>/external_users/</code>", "<code>/coupons/</code>");
     }

@@ -66,6 +66,11 @@ public abstract class TroupeIT {
         return embedded != null ? embedded : TestSmtp.server();
     }
 
+    /** Whether mail goes to the embedded catcher (no SMTP server configured), with its page at /mail. */
+    protected boolean mailIsEmbedded() {
+        return embeddedMailCatcher.getIfAvailable() != null;
+    }
+
     protected List<CapturedMail> mailsTo(String address) {
         return mailCatcher().mails().stream().filter(mail -> mail.to().contains(address)).toList();
     }
