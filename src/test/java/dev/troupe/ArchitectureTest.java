@@ -44,7 +44,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule sharedInfrastructureKnowsNoService = noClasses()
         .that().resideInAnyPackage("dev.troupe.messaging..", "dev.troupe.web..", "dev.troupe.embedded..",
-            "dev.troupe.outbox..", "dev.troupe.operations..")
+            "dev.troupe.outbox..", "dev.troupe.operations..", "dev.troupe.schema..", "dev.troupe.startup..")
         .should().dependOnClassesThat().resideInAnyPackage(
             "dev.troupe.users..", "dev.troupe.gateway..", "dev.troupe.mailer..", "dev.troupe.coupons..");
 

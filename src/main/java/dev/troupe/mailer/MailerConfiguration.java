@@ -7,6 +7,7 @@ import dev.troupe.mailer.amqp.UserCreatedMailListener;
 import dev.troupe.mailer.amqp.WelcomeMailListener;
 import dev.troupe.mailer.smtp.SmtpWelcomeMailer;
 import dev.troupe.messaging.RpcClient;
+import dev.troupe.startup.ConditionalOnAnySet;
 import dev.troupe.startup.SmtpCheck;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -34,7 +35,7 @@ public class MailerConfiguration {
 
     /** Only for a real SMTP server: the embedded mail catcher is started in process and takes any login. */
     @Bean
-    @ConditionalOnProperty("spring.mail.host")
+    @ConditionalOnAnySet("spring.mail.host")
     SmtpCheck smtpCheck(JavaMailSenderImpl sender) {
         return new SmtpCheck(sender);
     }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -24,8 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
 public class OperationsConfiguration {
 
     @Bean
-    ParkedMessages parkedMessages(JdbcClient jdbc, JsonMapper json, Outbox outbox, Clock clock, Flow flow) {
-        return new ParkedMessages(jdbc, json, outbox, clock, java.util.Set.copyOf(Topology.consumerQueues(flow)));
+    ParkedMessages parkedMessages(JdbcClient jdbc, JsonMapper json, Outbox outbox, Clock clock, Flow flow,
+                                  ObjectProvider<ReplayRewrite> rewrites) {
+        return new ParkedMessages(jdbc, json, outbox, clock, java.util.Set.copyOf(Topology.consumerQueues(flow)),
+            rewrites.orderedStream().toList());
     }
 
     /** Starts with the {@code @RabbitListener} containers, or not: {@code spring.rabbitmq.listener.simple.auto-startup}. */

@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Parked messages, drained from the parking queues into a table so they can be listed, replayed
- * to the queue that gave up on them (through the outbox, so a replay is never lost) or discarded.
+ * to the queue that gave up on them (through the outbox, so a replay is never lost; its body
+ * mended by the application's {@link ReplayRewrite}s, if any) or discarded.
  */
 public class ParkedMessages {
 
@@ -36,13 +37,16 @@ public class ParkedMessages {
     private final Outbox outbox;
     private final Clock clock;
     private final Set<String> replayable;
+    private final List<ReplayRewrite> rewrites;
 
-    public ParkedMessages(JdbcClient jdbc, JsonMapper json, Outbox outbox, Clock clock, Set<String> replayable) {
+    public ParkedMessages(JdbcClient jdbc, JsonMapper json, Outbox outbox, Clock clock, Set<String> replayable,
+                          List<ReplayRewrite> rewrites) {
         this.jdbc = jdbc;
         this.json = json;
         this.outbox = outbox;
         this.clock = clock;
         this.replayable = replayable;
+        this.rewrites = rewrites;
     }
 
     public void store(Message message) {
@@ -97,7 +101,7 @@ public class ParkedMessages {
             .param("id", id)
             .query((rs, row) -> new OutgoingMessage("", rs.getString("queue"), rs.getString("message_id"),
                 rs.getString("message_type"), rs.getString("correlation_id"), null, withoutFailure(rs.getString("headers")),
-                rs.getString("content_type"), rs.getBytes("body"), null))
+                rs.getString("content_type"), mended(rs.getBytes("body")), null))
             .optional();
         again.ifPresent(message -> {
             if (!replayable.contains(message.routingKey())) {
@@ -107,6 +111,14 @@ public class ParkedMessages {
             discard(id);
         });
         return again.isPresent();
+    }
+
+    private byte[] mended(byte[] body) {
+        byte[] mended = body;
+        for (ReplayRewrite rewrite : rewrites) {
+            mended = rewrite.rewrite(mended);
+        }
+        return mended;
     }
 
     @Transactional

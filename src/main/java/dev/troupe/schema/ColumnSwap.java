@@ -23,6 +23,12 @@ final class ColumnSwap {
         execute("ALTER TABLE " + table + " ADD COLUMN " + swapped + " UUID");
         execute("UPDATE " + table + " SET " + swapped + " = (SELECT new_id FROM user_id_upgrade WHERE old_id = "
             + table + "." + column + ")");
+        long unmapped = count("SELECT COUNT(*) FROM " + table + " WHERE " + column + " IS NOT NULL AND " + swapped + " IS NULL");
+        if (unmapped > 0) {
+            // a row written after the ids were collected (another process still running): stop rather than lose it
+            throw new SQLException(unmapped + " rows of " + table + " name a user id the upgrade did not see;"
+                + " stop every Troupe process of the previous version, then start again");
+        }
         if (primaryKey) {
             // quoted: the name is used as stored, whatever case H2 generated it in
             execute("ALTER TABLE " + table + " DROP CONSTRAINT \"" + primaryKeyOf(table) + "\"");
@@ -38,7 +44,8 @@ final class ColumnSwap {
     private String primaryKeyOf(String table) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("""
                 SELECT constraint_name FROM information_schema.table_constraints
-                WHERE table_schema = CURRENT_SCHEMA AND table_name = ? AND constraint_type = 'PRIMARY KEY'""")) {
+                WHERE LOWER(table_schema) = LOWER(CURRENT_SCHEMA) AND LOWER(table_name) = ?
+                  AND constraint_type = 'PRIMARY KEY'""")) {
             query.setString(1, table);
             try (ResultSet rows = query.executeQuery()) {
                 if (!rows.next()) {
@@ -46,6 +53,13 @@ final class ColumnSwap {
                 }
                 return rows.getString(1);
             }
+        }
+    }
+
+    private long count(String sql) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(sql); ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
         }
     }
 

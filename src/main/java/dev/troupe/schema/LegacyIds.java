@@ -69,8 +69,14 @@ final class LegacyIds {
         }
     }
 
+    boolean isEmpty() {
+        return ids.isEmpty();
+    }
+
     private void read(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement()) {
+            statement.setFetchSize(BATCH);
+            ResultSet rows = statement.executeQuery(sql);
             while (rows.next()) {
                 long oldId = rows.getLong(1);
                 Timestamp at = rows.getTimestamp(2);

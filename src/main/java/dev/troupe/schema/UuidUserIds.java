@@ -3,7 +3,9 @@ package dev.troupe.schema;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.ResultSet;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
@@ -21,6 +23,10 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * UUID or rewrite a JSON body in SQL portably.
  */
 final class UuidUserIds implements JavaMigration {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(UuidUserIds.class);
+    private static final List<String> TABLES =
+        List.of("users", "coupons", "mail_ledger", "gateway_requests", "outbox", "parked_messages");
 
     private final Clock clock;
 
@@ -55,9 +61,17 @@ final class UuidUserIds implements JavaMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
+        boolean h2 = connection.getMetaData().getDatabaseProductName().startsWith("H2");
+        if (!h2) {
+            // nothing may write a numeric id between reading the ids and swapping the columns
+            execute(connection, "LOCK TABLE " + String.join(", ", TABLES) + " IN ACCESS EXCLUSIVE MODE");
+        }
         LegacyIds ids = LegacyIds.collect(connection, clock);
         Map<Long, RewrittenBody> outbox = RewrittenBody.of(connection, "outbox", "published_at IS NULL", ids);
         Map<Long, RewrittenBody> parked = RewrittenBody.of(connection, "parked_messages", "1 = 1", ids);
+        if (h2 && !(ids.isEmpty() && outbox.isEmpty() && parked.isEmpty())) {
+            backUp(connection);
+        }
         ids.store(connection);
         ColumnSwap swap = new ColumnSwap(connection);
         swap.toUuid("users", "id", true);
@@ -66,6 +80,21 @@ final class UuidUserIds implements JavaMigration {
         swap.toUuid("gateway_requests", "user_id", false);
         RewrittenBody.write(connection, "outbox", outbox);
         RewrittenBody.write(connection, "parked_messages", parked);
+    }
+
+    /**
+     * H2 commits each schema change on its own, so a failure half way (a crash, a full disk) would
+     * leave the database half converted: it is copied first, beside itself, to restore from.
+     */
+    private static void backUp(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet path = statement.executeQuery("SELECT DATABASE_PATH()")) {
+            if (path.next() && path.getString(1) != null) {
+                String zip = path.getString(1) + "-before-v7.zip";
+                execute(connection, "BACKUP TO '" + zip.replace("'", "''") + "'");
+                LOG.info("Database copied to {} before its user ids become UUIDs", zip);
+            }
+        }
     }
 
     static void execute(Connection connection, String sql) throws SQLException {

@@ -1,8 +1,8 @@
 package dev.troupe.users;
 
 import com.fasterxml.uuid.Generators;
-import com.fasterxml.uuid.UUIDClock;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -10,23 +10,27 @@ import java.util.function.Supplier;
 /**
  * New user ids: RFC 9562 version 7 UUIDs, whose leading bits are the creation time in
  * milliseconds, so the primary-key index grows at its end and ids sort in registration order
- * (monotonic within a millisecond in one process). The seed's user_api gives string UUIDs too.
+ * (in one process, also within a millisecond and across a clock stepping back). The seed's
+ * user_api gives string UUIDs too.
  */
 final class UserIds implements Supplier<UUID> {
 
-    private final TimeBasedEpochGenerator generator;
+    private final TimeBasedEpochGenerator generator = Generators.timeBasedEpochGenerator(new SecureRandom());
+    private final Clock clock;
+    private long lastMillis = Long.MIN_VALUE;
 
     UserIds(Clock clock) {
-        this.generator = Generators.timeBasedEpochGenerator(null, new UUIDClock() {
-            @Override
-            public long currentTimeMillis() {
-                return clock.millis();
-            }
-        });
+        this.clock = clock;
     }
 
+    /**
+     * Never before the previous id, even if the clock steps back (an NTP correction), and one caller
+     * at a time, so that ids follow the order of the calls (a registration is a database commit:
+     * the lock costs nothing next to it).
+     */
     @Override
-    public UUID get() {
-        return generator.generate();
+    public synchronized UUID get() {
+        lastMillis = Math.max(lastMillis, clock.millis());
+        return generator.construct(lastMillis);
     }
 }

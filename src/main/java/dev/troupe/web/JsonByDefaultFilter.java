@@ -14,8 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Reads a request body sent without a Content-Type as JSON, as the seed's FastAPI service does
- * (a plain {@code curl -d '{...}'} works against both). A body declared as anything other than
- * JSON is still refused, with 415.
+ * (a client that sets no header at all works against both; note that {@code curl -d} alone
+ * declares a form). A body declared as anything other than JSON is still refused, with 415.
  */
 class JsonByDefaultFilter extends OncePerRequestFilter {
 

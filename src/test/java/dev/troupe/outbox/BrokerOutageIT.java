@@ -43,8 +43,9 @@ class BrokerOutageIT extends BrokerOutageContract {
      * runs {@code @AfterAll} methods before the Spring extension closes the context, so the broker
      * went away under running listeners, relay and connection factory, whose consumers were still
      * recovering (and closing channels) after the factory had shut its channel executor down. Beans
-     * are destroyed only after every lifecycle bean (listener containers, reply container, relay,
-     * connection factory) has stopped, so by then nothing talks to the broker any more.
+     * are destroyed only after every lifecycle bean (listener containers, reply container, relay)
+     * has stopped, so no consumer is left to recover; the connection factory itself may be destroyed
+     * after this bean, which only closes connections that are already gone.
      */
     @TestConfiguration(proxyBeanMethods = false)
     static class StoppedWithTheContext {

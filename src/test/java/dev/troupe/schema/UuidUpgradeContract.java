@@ -37,6 +37,7 @@ abstract class UuidUpgradeContract {
     private static final String A_REQUEST = "request-a";
     private static final String B_REQUEST = "request-b";
     private static final String C_REQUEST = "request-c";
+    private static final String POISON = "{\"user_id\": 1, this is no JSON";
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -54,6 +55,10 @@ abstract class UuidUpgradeContract {
     }
 
     protected void dropDatabase() {
+    }
+
+    /** What the upgrade leaves to restore from, where the database cannot undo a half-done change. */
+    protected void assertBackedUp() {
     }
 
     @Test
@@ -76,7 +81,9 @@ abstract class UuidUpgradeContract {
             Map<Long, UUID> ids = jdbc.sql("SELECT old_id, new_id FROM user_id_upgrade").query(
                     (rs, row) -> Map.entry(rs.getLong(1), rs.getObject(2, UUID.class))).list().stream()
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-            assertThat(ids).containsOnlyKeys(1L, 2L, 3L);
+            // 9 is named only by an event still in the outbox
+            assertThat(ids).containsOnlyKeys(1L, 2L, 3L, 9L);
+            assertBackedUp();
             UUID a = ids.get(1L);
             UUID b = ids.get(2L);
             UUID c = ids.get(3L);
@@ -91,13 +98,25 @@ abstract class UuidUpgradeContract {
             // every reference follows, the deleted user's included
             assertThat(coupon(http, a)).containsEntry("status", "active").containsEntry("user_id", a.toString());
             assertThat(coupon(http, c)).containsEntry("status", "revoked");
-            assertThat(jdbc.sql("SELECT user_id FROM mail_ledger WHERE event_id <> :bob ORDER BY event_id").param("bob", B_EVENT)
+            assertThat(jdbc.sql("SELECT user_id FROM mail_ledger WHERE event_id <> :bob AND user_id IS NOT NULL ORDER BY event_id").param("bob", B_EVENT)
                 .query(UUID.class).list())
                 .containsExactly(a, c);
             assertThat(request(http, A_REQUEST)).containsEntry("user_id", a.toString());
             assertThat(request(http, C_REQUEST)).containsEntry("user_id", c.toString()).containsEntry("status", "deleted");
             assertThat(jdbc.sql("SELECT COUNT(*) FROM coupons_inbox WHERE message_id = :id").param("id", A_EVENT)
                 .query(Long.class).single()).isOne();
+            assertThat(jdbc.sql("SELECT user_id FROM mail_ledger WHERE event_id = 'naive-1'").query(UUID.class).optional())
+                .as("a naive-flow ledger row names no user, before and after").isEmpty();
+            assertThat(jdbc.sql("SELECT body FROM parked_messages WHERE message_id = 'parked-poison'").query(byte[].class)
+                .single()).as("a body that is no JSON is left as it was").isEqualTo(POISON.getBytes());
+
+            // a retry waiting in the outbox (to the mailer's queue) is sent with the new id
+            eventually().until(() -> jdbc.sql("SELECT COUNT(*) FROM outbox WHERE exchange = '' AND message_id = :id"
+                + " AND published_at IS NOT NULL").param("id", A_EVENT).query(Long.class).single() == 1);
+            assertThat(read(jdbc.sql("SELECT body FROM outbox WHERE exchange = '' AND message_id = :id").param("id", A_EVENT)
+                .query(byte[].class).single())).containsEntry("user_id", a.toString());
+            assertThat(jdbc.sql("SELECT ordering_key FROM outbox WHERE message_id = 'deleted-nine'").query(String.class)
+                .single()).isEqualTo("user-" + ids.get(9L));
 
             // Bob's event was still in the outbox: published after the upgrade, with his new id
             MailCatcher mail = app.getBean(MailCatcher.class);
@@ -116,6 +135,19 @@ abstract class UuidUpgradeContract {
             eventually().until(() -> http.get().uri("/users/{id}", a).exchange().returnResult(String.class)
                 .getStatus().value() == 404);
             eventually().until(() -> coupon(http, a), coupon -> "revoked".equals(coupon.get("status")));
+
+            // a delete_user still in the broker from before the upgrade names Bob by his old number:
+            // its consumer parks it; replayed, it names him by his new id and deletes him
+            String stale = "stale-delete-" + UUID.randomUUID();
+            org.springframework.amqp.core.Message message = new org.springframework.amqp.core.Message(
+                "{\"user_id\": 2}".getBytes(), new org.springframework.amqp.core.MessageProperties());
+            message.getMessageProperties().setMessageId(stale);
+            app.getBean(org.springframework.amqp.rabbit.core.RabbitTemplate.class).send("event_exchange", "delete_user", message);
+            long staleId = eventually().until(() -> jdbc.sql("SELECT id FROM parked_messages WHERE message_id = :id")
+                .param("id", stale).query(Long.class).optional(), java.util.Optional::isPresent).get();
+            http.post().uri("/admin/parked/{id}/replay", staleId).exchange().expectStatus().isAccepted();
+            eventually().until(() -> http.get().uri("/users/{id}", b).exchange().returnResult(String.class)
+                .getStatus().value() == 404);
         } finally {
             dropDatabase();
         }
@@ -157,6 +189,30 @@ abstract class UuidUpgradeContract {
                 VALUES (:id, 'event_exchange', 'user_created', 'user_created', :request, 'user-2', 'application/json',
                         :body, :t, :t)""")
             .param("id", B_EVENT).param("request", B_REQUEST).param("body", bobCreated.getBytes()).param("t", t0).update();
+        jdbc.sql("""
+                INSERT INTO mail_ledger (event_id, user_id, email, outcome, smtp_message_id, recorded_at)
+                VALUES ('naive-1', NULL, 'naive@example.com', 'SENT', '<naive-1@troupe>', :t)""").param("t", t0).update();
+        // a retry of Ada's user_created for the mailer, and a user_deleted of a user no table names any more
+        String adaCreated = "{\"event_id\":\"" + A_EVENT + "\",\"user_id\":1,\"name\":\"Ada\",\"email\":\"" + emailA
+            + "\",\"occurred_at\":\"2026-11-30T09:00:00Z\"}";
+        jdbc.sql("""
+                INSERT INTO outbox (message_id, exchange, routing_key, type, ordering_key, headers, content_type,
+                                    body, created_at, available_at)
+                VALUES (:id, '', 'user_created_mail_queue', 'user_created', NULL, '{"x-attempts":1}', 'application/json',
+                        :body, :t, :t)""")
+            .param("id", A_EVENT).param("body", adaCreated.getBytes()).param("t", t0).update();
+        jdbc.sql("""
+                INSERT INTO outbox (message_id, exchange, routing_key, type, ordering_key, content_type, body, created_at,
+                                    available_at)
+                VALUES ('deleted-nine', 'event_exchange', 'user_deleted', 'user_deleted', 'user-9', 'application/json',
+                        :body, :t, :t)""")
+            .param("body", "{\"event_id\":\"11111111-0000-4000-8000-000000000009\",\"user_id\":9,\"occurred_at\":\"2026-11-30T09:03:00Z\"}"
+                .getBytes()).param("t", t0).update();
+        jdbc.sql("""
+                INSERT INTO parked_messages (queue, message_id, routing_key, reason, exception_class, attempts,
+                                             content_type, body, parked_at)
+                VALUES ('create_user_operation_queue', 'parked-poison', 'create_user', 'unreadable', 'x.Y', 1, NULL, :body, :t)""")
+            .param("body", POISON.getBytes()).param("t", t0).update();
         jdbc.sql("""
                 INSERT INTO parked_messages (queue, message_id, routing_key, reason, exception_class, attempts,
                                              content_type, body, parked_at)

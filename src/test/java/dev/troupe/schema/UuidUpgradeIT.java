@@ -1,6 +1,11 @@
 package dev.troupe.schema;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Path;
 import java.util.UUID;
+import org.springframework.util.FileSystemUtils;
 
 /** The upgrade on the embedded H2 database, in a data folder of its own. */
 class UuidUpgradeIT extends UuidUpgradeContract {
@@ -20,5 +25,15 @@ class UuidUpgradeIT extends UuidUpgradeContract {
     @Override
     protected String vendorLocation() {
         return "classpath:db/migration/h2";
+    }
+
+    @Override
+    protected void assertBackedUp() {
+        assertThat(Path.of(folder, "troupe-before-v7.zip")).isNotEmptyFile();
+    }
+
+    @Override
+    protected void dropDatabase() {
+        FileSystemUtils.deleteRecursively(new File(folder));
     }
 }

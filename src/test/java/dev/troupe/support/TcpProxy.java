@@ -64,16 +64,22 @@ public final class TcpProxy implements AutoCloseable {
 
     private void accept(ServerSocket accepting) {
         while (!accepting.isClosed()) {
+            Socket client;
             try {
-                Socket client = accepting.accept();
+                client = accepting.accept();
+            } catch (IOException e) {
+                return; // cut: the server socket was closed
+            }
+            try {
                 Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 if (!register(accepting, client, target)) {
                     return;
                 }
                 pipe(client, target);
                 pipe(target, client);
-            } catch (IOException e) {
-                return;
+            } catch (IOException targetDown) {
+                // the target itself is away (a stopped broker): refuse this client, keep accepting
+                closeQuietly(client);
             }
         }
     }

@@ -27,6 +27,39 @@ class UserIdsTest {
     }
 
     @Test
+    void aClockSteppingBackGivesNoSmallerId() {
+        Instant at = Instant.parse("2026-12-01T10:00:00Z");
+        MutableClock clock = new MutableClock(at);
+        UserIds ids = new UserIds(clock);
+        String before = ids.get().toString();
+        clock.now = at.minusSeconds(5);
+        assertThat(ids.get().toString()).isGreaterThan(before);
+    }
+
+    private static final class MutableClock extends Clock {
+        Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
     void laterMillisecondsSortAfterEarlierOnes() {
         Instant at = Instant.parse("2026-12-01T10:00:00Z");
         String first = new UserIds(Clock.fixed(at, ZoneOffset.UTC)).get().toString();

@@ -1,0 +1,12 @@
+package dev.troupe.operations;
+
+/**
+ * Mends a parked message's body before it is replayed, where the application knows how: say, a
+ * message published before an upgrade that names a user by an id of the old form. Returns the body
+ * unchanged when it has nothing to mend.
+ */
+@FunctionalInterface
+public interface ReplayRewrite {
+
+    byte[] rewrite(byte[] body);
+}
