@@ -61,6 +61,12 @@ public class MessagingConfiguration {
         return new Envelopes(json);
     }
 
+    /** Checked while the context starts: without confirms and mandatory returns the guarantees do not hold. */
+    @Bean
+    PublishingSafety publishingSafety(RabbitTemplate template) {
+        return new PublishingSafety(template);
+    }
+
     @Bean
     ConfirmedPublisher confirmedPublisher(RabbitTemplate template, MessagingSettings settings) {
         return new ConfirmedPublisher(template, settings.confirmTimeout());

@@ -82,6 +82,19 @@ class StartupFailureIT extends StartupFailures {
         }
     }
 
+    /** Without correlated confirms and mandatory returns a publish could be lost unnoticed: no start. */
+    @Test
+    void unsafePublishingIsRefusedWithTheSettingsToChange(CapturedOutput output) {
+        String console = failedStart(output,
+            "spring.rabbitmq.publisher-confirm-type=simple", "spring.rabbitmq.template.mandatory=false");
+
+        assertAnalysed(console,
+            "a message could be lost without anyone knowing",
+            "spring.rabbitmq.publisher-confirm-type=correlated",
+            "spring.rabbitmq.template.mandatory=true");
+        assertThat(console).doesNotContain("spring.rabbitmq.publisher-returns=true");
+    }
+
     @Test
     void httpPortInUseNamesTheProperty(CapturedOutput output) throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("0.0.0.0"))) {
