@@ -32,14 +32,19 @@ public class Outbox {
     }
 
     /**
-     * An event or command as JSON to {@code exchange}, its type being its routing key; must run
-     * inside a transaction.
+     * An event as JSON, where its {@link Route} says, its type being its routing key and its id the
+     * message id; must run inside a transaction.
+     *
+     * @param correlationId the request it answers, carried as the message's correlation id; may be null
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void addJson(String exchange, String routingKey, String messageId, String correlationId,
-                        String orderingKey, Object body) {
-        add(new OutgoingMessage(exchange, routingKey, messageId, routingKey, correlationId, orderingKey, null,
-            "application/json", json.writeValueAsBytes(body), null));
+    public void publish(RoutedEvent event, String correlationId) {
+        Route route = event.getClass().getAnnotation(Route.class);
+        if (route == null) {
+            throw new IllegalArgumentException(event.getClass().getName() + " names no @" + Route.class.getSimpleName());
+        }
+        add(new OutgoingMessage(route.exchange(), route.key(), event.eventId().toString(), route.key(), correlationId,
+            event.orderingKey(), null, "application/json", json.writeValueAsBytes(event), null));
     }
 
     /** Must run inside a transaction: the message is committed, or rolled back, with it. */

@@ -1,11 +1,14 @@
 package dev.troupe.users;
 
+import dev.troupe.messaging.Topology;
+import dev.troupe.outbox.Route;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Published (routing key {@code user_created}) once a registration has been committed. */
+/** Published once a registration has been committed. */
+@Route(exchange = Topology.EXCHANGE, key = Topology.USER_CREATED)
 public record UserCreated(@NotNull UUID eventId, @NotNull UUID userId, @NotNull String name, @NotBlank String email,
-                          Instant occurredAt) {
+                          Instant occurredAt) implements UserEvent {
 }

@@ -1,8 +1,11 @@
 package dev.troupe.users;
 
+import dev.troupe.messaging.Topology;
+import dev.troupe.outbox.Route;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Published (routing key {@code user_deleted}) once a deletion has been committed. */
-public record UserDeleted(UUID eventId, UUID userId, Instant occurredAt) {
+/** Published once a deletion has been committed. */
+@Route(exchange = Topology.EXCHANGE, key = Topology.USER_DELETED)
+public record UserDeleted(UUID eventId, UUID userId, Instant occurredAt) implements UserEvent {
 }

@@ -1,11 +1,14 @@
 package dev.troupe.users;
 
+import dev.troupe.messaging.Topology;
+import dev.troupe.outbox.Route;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Published (routing key {@code user_deletion_rejected}) when a queued deletion found no such
+ * Published when a queued deletion found no such
  * user; its correlation id is the request's, so the requester learns why.
  */
-public record UserDeletionRejected(UUID eventId, UUID userId, String reason, Instant occurredAt) {
+@Route(exchange = Topology.EXCHANGE, key = Topology.USER_DELETION_REJECTED)
+public record UserDeletionRejected(UUID eventId, UUID userId, String reason, Instant occurredAt) implements UserEvent {
 }

@@ -1,11 +1,15 @@
 package dev.troupe.users;
 
+import dev.troupe.messaging.Topology;
+import dev.troupe.outbox.Route;
+import dev.troupe.outbox.RoutedEvent;
 import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Published (routing key {@code user_registration_rejected}) when a queued registration could not
+ * Published when a queued registration could not
  * be applied; its correlation id is the request's, so the requester can learn why.
  */
-public record UserRegistrationRejected(UUID eventId, String email, String reason, Instant occurredAt) {
+@Route(exchange = Topology.EXCHANGE, key = Topology.USER_REGISTRATION_REJECTED)
+public record UserRegistrationRejected(UUID eventId, String email, String reason, Instant occurredAt) implements RoutedEvent {
 }

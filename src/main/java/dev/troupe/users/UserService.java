@@ -1,6 +1,5 @@
 package dev.troupe.users;
 
-import dev.troupe.messaging.Topology;
 import dev.troupe.outbox.Outbox;
 import java.time.Clock;
 import java.util.Locale;
@@ -36,26 +35,21 @@ public class UserService {
     @Transactional
     public User register(CreateUser request, String requestId) {
         User user = users.insert(ids.get(), request.name().strip(), normalized(request.email()));
-        UserCreated event = new UserCreated(UUID.randomUUID(), user.id(), user.name(), user.email(), clock.instant());
-        publish(Topology.USER_CREATED, event.eventId(), requestId, user.id(), event);
+        outbox.publish(new UserCreated(UUID.randomUUID(), user.id(), user.name(), user.email(), clock.instant()), requestId);
         return user;
     }
 
     /** Records that a queued registration could not be applied, so its requester can learn why. */
     @Transactional
     public void reject(CreateUser request, String reason, String requestId) {
-        UserRegistrationRejected event =
-            new UserRegistrationRejected(UUID.randomUUID(), normalized(request.email()), reason, clock.instant());
-        outbox.addJson(Topology.EXCHANGE, Topology.USER_REGISTRATION_REJECTED, event.eventId().toString(), requestId,
-            null, event);
+        outbox.publish(new UserRegistrationRejected(UUID.randomUUID(), normalized(request.email()), reason, clock.instant()),
+            requestId);
     }
 
     /** Records that a queued deletion found no such user, so its requester can learn why. */
     @Transactional
     public void rejectDeletion(UUID id, String reason, String requestId) {
-        UserDeletionRejected event = new UserDeletionRejected(UUID.randomUUID(), id, reason, clock.instant());
-        outbox.addJson(Topology.EXCHANGE, Topology.USER_DELETION_REJECTED, event.eventId().toString(), requestId,
-            "user-" + id, event);
+        outbox.publish(new UserDeletionRejected(UUID.randomUUID(), id, reason, clock.instant()), requestId);
     }
 
     @Transactional(readOnly = true)
@@ -81,13 +75,7 @@ public class UserService {
         if (!users.delete(id)) {
             throw new UserNotFoundException(id);
         }
-        UserDeleted event = new UserDeleted(UUID.randomUUID(), id, clock.instant());
-        publish(Topology.USER_DELETED, event.eventId(), requestId, id, event);
-    }
-
-    /** A user's events share an ordering key, so the relay publishes them in the order they happened. */
-    private void publish(String routingKey, UUID eventId, String requestId, UUID userId, Object event) {
-        outbox.addJson(Topology.EXCHANGE, routingKey, eventId.toString(), requestId, "user-" + userId, event);
+        outbox.publish(new UserDeleted(UUID.randomUUID(), id, clock.instant()), requestId);
     }
 
     private static String normalized(String email) {
