@@ -1,9 +1,6 @@
 package dev.troupe.messaging;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
@@ -30,22 +27,19 @@ public class ConfirmedPublisher {
         CorrelationData correlation = id != null ? new CorrelationData(id) : new CorrelationData();
         try {
             template.send(exchange, routingKey, message, correlation);
-            CorrelationData.Confirm confirm = correlation.getFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (correlation.getReturned() != null) {
-                throw new PublishFailedException("unroutable: no queue bound to " + exchange + "/" + routingKey
-                    + " (" + correlation.getReturned().getReplyText() + ")");
-            }
-            if (!confirm.ack()) {
-                throw new PublishFailedException("broker refused the message to " + exchange + "/" + routingKey
-                    + ": " + confirm.reason());
-            }
-        } catch (AmqpException | ExecutionException e) {
+        } catch (AmqpException e) {
             throw new PublishFailedException("broker unavailable: " + e.getMessage(), e);
-        } catch (TimeoutException e) {
-            throw new PublishFailedException("no confirm from the broker within " + timeout, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PublishFailedException("interrupted while waiting for a confirm", e);
+        }
+        Confirmation confirmation = Confirmation.await(correlation, System.nanoTime() + timeout.toNanos());
+        switch (confirmation.kind()) {
+            case CONFIRMED -> {
+            }
+            case UNROUTABLE -> throw new PublishFailedException("unroutable: no queue bound to " + exchange + "/"
+                + routingKey + " (" + confirmation.detail() + ")");
+            case REFUSED -> throw new PublishFailedException("broker refused the message to " + exchange + "/"
+                + routingKey + ": " + confirmation.detail());
+            case NO_CONFIRM -> throw new PublishFailedException("no confirm from the broker within " + timeout
+                + " (" + confirmation.detail() + ")");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.troupe.outbox;
 
+import dev.troupe.messaging.BatchPublisher;
 import dev.troupe.messaging.MessagingSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -30,8 +31,8 @@ public class OutboxConfiguration {
     OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactions, RabbitTemplate rabbit,
                             JsonMapper json, OutboxSettings settings, MessagingSettings messaging, Clock clock,
                             MeterRegistry meters) {
-        return new OutboxRelay(jdbc, new TransactionTemplate(transactions), rabbit, json, settings,
-            messaging.confirmTimeout(), clock, meters);
+        return new OutboxRelay(new OutboxTable(jdbc, clock), new TransactionTemplate(transactions),
+            new BatchPublisher(rabbit, messaging.confirmTimeout()), json, settings, meters);
     }
 
     @Bean

@@ -54,7 +54,7 @@ class PostgresWakeUps implements SmartLifecycle {
             } catch (SQLException e) {
                 failures++;
                 log.warn("Outbox LISTEN connection lost ({} in a row): {}", failures, e.getMessage());
-                sleep(OutboxRelay.pauseAfter(failures));
+                sleep(Backoff.after(failures));
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.troupe.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.troupe.messaging.MessagingSettings;
+import dev.troupe.messaging.BatchPublisher;
 import dev.troupe.messaging.Topology;
 import dev.troupe.support.EventTap;
 import dev.troupe.support.TroupeIT;
@@ -91,9 +92,10 @@ abstract class OutboxContract extends TroupeIT {
 
     @Test
     void twoRelaysOnOneTablePublishEveryEventOnceAndEachUsersEventsInOrder() throws Exception {
-        OutboxRelay second = new OutboxRelay(jdbc, new TransactionTemplate(transactions), rabbit, json,
+        OutboxRelay second = new OutboxRelay(new OutboxTable(jdbc, Clock.systemUTC()), new TransactionTemplate(transactions),
+            new BatchPublisher(rabbit, messaging.confirmTimeout()), json,
             new OutboxSettings(true, 1, 7, Duration.ofMillis(20), Duration.ofHours(1), Duration.ofMinutes(1)),
-            messaging.confirmTimeout(), Clock.systemUTC(), new SimpleMeterRegistry());
+            new SimpleMeterRegistry());
         int count = 40;
         String batch = "two-relays-" + System.nanoTime();
         List<String> emails = new ArrayList<>();

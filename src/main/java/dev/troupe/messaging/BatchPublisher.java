@@ -1,0 +1,50 @@
+package dev.troupe.messaging;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.rabbit.core.RabbitOperations;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+
+/**
+ * Publishes a batch on one channel, so the broker sees the messages in order, then waits for every
+ * confirm within one timeout: the batch costs one round trip, not one per message. The single-message
+ * {@link ConfirmedPublisher} reads confirms by the same rule ({@link Confirmation}).
+ */
+public class BatchPublisher {
+
+    /** One message of a batch and where it goes. */
+    public record Outgoing(String exchange, String routingKey, Message message) {
+    }
+
+    private final RabbitTemplate template;
+    private final Duration timeout;
+
+    public BatchPublisher(RabbitTemplate template, Duration timeout) {
+        this.template = template;
+        this.timeout = timeout;
+    }
+
+    /** What the broker said of each message, in the order given. */
+    public List<Confirmation> publish(List<Outgoing> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        List<Confirmation> confirmations = template.invoke(operations -> sendAndAwait(operations, batch));
+        return confirmations == null ? List.of() : confirmations;
+    }
+
+    private List<Confirmation> sendAndAwait(RabbitOperations operations, List<Outgoing> batch) {
+        List<CorrelationData> sent = new ArrayList<>(batch.size());
+        for (Outgoing outgoing : batch) {
+            String id = outgoing.message().getMessageProperties().getMessageId();
+            CorrelationData correlation = id != null ? new CorrelationData(id) : new CorrelationData();
+            operations.send(outgoing.exchange(), outgoing.routingKey(), outgoing.message(), correlation);
+            sent.add(correlation);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        return sent.stream().map(correlation -> Confirmation.await(correlation, deadline)).toList();
+    }
+}
