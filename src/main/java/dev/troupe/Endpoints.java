@@ -26,9 +26,11 @@ final class Endpoints {
     private final Set<String> readable = new TreeSet<>();
     private final boolean mailbox;
 
+    /** @param mappings the application's request mappings, or null where it runs no web server */
     Endpoints(RequestMappingHandlerMapping mappings) {
         Set<String> patterns = new TreeSet<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : mappings.getHandlerMethods().entrySet()) {
+        Map<RequestMappingInfo, HandlerMethod> handlers = mappings == null ? Map.of() : mappings.getHandlerMethods();
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : handlers.entrySet()) {
             Set<RequestMethod> methods = mapping.getKey().getMethodsCondition().getMethods();
             boolean get = methods.isEmpty() || methods.contains(RequestMethod.GET);
             patterns.addAll(mapping.getKey().getPatternValues());

@@ -29,11 +29,11 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
     private final ObjectProvider<MailCatcher> mailCatcher;
     private final EmbeddedSettings embedded;
     private final ConnectionFactory rabbit;
-    private final RequestMappingHandlerMapping mappings;
+    private final ObjectProvider<RequestMappingHandlerMapping> mappings;
 
     StartupReport(TroupeSettings settings, Environment env, ObjectProvider<EmbeddedBroker> embeddedBroker,
                   ObjectProvider<MailCatcher> mailCatcher, EmbeddedSettings embedded, ConnectionFactory rabbit,
-                  @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping requestMappingHandlerMapping) {
+                  @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> requestMappingHandlerMapping) {
         this.settings = settings;
         this.env = env;
         this.embeddedBroker = embeddedBroker;
@@ -53,7 +53,9 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
     }
 
     List<String> lines(String base) {
-        Endpoints endpoints = new Endpoints(mappings);
+        // none without a web server (say, a benchmark's context): then nothing is served over HTTP
+        RequestMappingHandlerMapping web = mappings.getIfAvailable();
+        Endpoints endpoints = new Endpoints(web);
         List<String> lines = new ArrayList<>();
         lines.add("Troupe is up, running " + settings.services());
         lines.add("  broker:   " + broker());
@@ -63,8 +65,10 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
             lines.add("  API:      " + String.join("  ", endpoints.apis().stream().map(path -> base + path).toList()));
             lines.add("  docs:     " + base + "/swagger-ui.html  (" + base + "/v3/api-docs)");
         }
-        lines.add("  health:   " + base + "/actuator/health");
-        lines.add("  home:     " + base + "/");
+        if (web != null) {
+            lines.add("  health:   " + base + "/actuator/health");
+            lines.add("  home:     " + base + "/");
+        }
         return lines;
     }
 
