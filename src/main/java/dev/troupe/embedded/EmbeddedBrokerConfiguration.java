@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Starts the embedded broker when no RabbitMQ is configured, and hands its address to Spring
@@ -15,8 +16,15 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnUnset({"spring.rabbitmq.host", "spring.rabbitmq.addresses"})
 class EmbeddedBrokerConfiguration {
 
+    /**
+     * Quorum queues are RabbitMQ's: Qpid refuses the declaration and closes the connection, so the
+     * start is refused here, before any listener would retry that forever.
+     */
     @Bean(initMethod = "start", destroyMethod = "stop")
-    EmbeddedBroker embeddedBroker(EmbeddedSettings settings) {
+    EmbeddedBroker embeddedBroker(EmbeddedSettings settings, Environment environment) {
+        if ("quorum".equalsIgnoreCase(environment.getProperty("troupe.messaging.queue-type", "").strip())) {
+            throw new QuorumNeedsRabbitMqException();
+        }
         return new EmbeddedBroker(FreePort.preferring(settings.brokerPort()), Path.of(settings.dataDir(), "broker"));
     }
 

@@ -40,8 +40,8 @@ public class MessagingConfiguration {
     }
 
     @Bean
-    Declarables topology(Flow flow) {
-        return Topology.declarables(flow);
+    Declarables topology(Flow flow, MessagingSettings settings) {
+        return Topology.declarables(flow, settings.queueType());
     }
 
     /**

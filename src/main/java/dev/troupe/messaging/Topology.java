@@ -62,24 +62,33 @@ public final class Topology {
         return flow == Flow.NAIVE ? CREATE_USER_MAIL_QUEUE : USER_CREATED_MAIL_QUEUE;
     }
 
-    /** Declared by every service, so a publish is routable whichever process starts first. */
     static Declarables declarables(Flow flow) {
+        return declarables(flow, MessagingSettings.QueueType.CLASSIC);
+    }
+
+    /** Declared by every service, so a publish is routable whichever process starts first. */
+    static Declarables declarables(Flow flow, MessagingSettings.QueueType type) {
         DirectExchange exchange = new DirectExchange(EXCHANGE, true, false);
         List<Declarable> all = new ArrayList<>();
         all.add(exchange);
-        bind(all, exchange, CREATE_USER_OPERATION_QUEUE, CREATE_USER);
-        bind(all, exchange, DELETE_USER_OPERATION_QUEUE, DELETE_USER);
-        bind(all, exchange, mailQueue(flow), flow == Flow.NAIVE ? CREATE_USER : USER_CREATED);
-        bind(all, exchange, COUPONS_QUEUE, USER_CREATED, USER_DELETED);
-        bind(all, exchange, GATEWAY_REQUESTS_QUEUE, USER_CREATED, USER_REGISTRATION_REJECTED, USER_DELETED,
-            USER_DELETION_REJECTED);
-        all.add(QueueBuilder.durable(USER_STATUS_QUEUE).build());
-        consumerQueues(flow).forEach(queue -> all.add(QueueBuilder.durable(parkingQueueOf(queue)).build()));
+        bind(all, exchange, durable(CREATE_USER_OPERATION_QUEUE, type), CREATE_USER);
+        bind(all, exchange, durable(DELETE_USER_OPERATION_QUEUE, type), DELETE_USER);
+        bind(all, exchange, durable(mailQueue(flow), type), flow == Flow.NAIVE ? CREATE_USER : USER_CREATED);
+        bind(all, exchange, durable(COUPONS_QUEUE, type), USER_CREATED, USER_DELETED);
+        bind(all, exchange, durable(GATEWAY_REQUESTS_QUEUE, type), USER_CREATED, USER_REGISTRATION_REJECTED,
+            USER_DELETED, USER_DELETION_REJECTED);
+        all.add(durable(USER_STATUS_QUEUE, type));
+        consumerQueues(flow).forEach(queue -> all.add(durable(parkingQueueOf(queue), type)));
         return new Declarables(all);
     }
 
-    private static void bind(List<Declarable> all, DirectExchange exchange, String queueName, String... routingKeys) {
-        Queue queue = QueueBuilder.durable(queueName).build();
+    /** No type argument for classic queues: the embedded broker refuses RabbitMQ's x-queue-type. */
+    private static Queue durable(String name, MessagingSettings.QueueType type) {
+        QueueBuilder queue = QueueBuilder.durable(name);
+        return (type == MessagingSettings.QueueType.QUORUM ? queue.quorum() : queue).build();
+    }
+
+    private static void bind(List<Declarable> all, DirectExchange exchange, Queue queue, String... routingKeys) {
         all.add(queue);
         for (String routingKey : routingKeys) {
             Binding binding = BindingBuilder.bind(queue).to(exchange).with(routingKey);

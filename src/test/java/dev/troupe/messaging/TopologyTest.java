@@ -61,4 +61,15 @@ class TopologyTest {
             .contains("create_user_operation_queue.parked", "user_created_mail_queue.parked",
                 "delete_user_operation_queue.parked", "coupons_queue.parked", "user_status_queue");
     }
+
+    @Test
+    void quorumQueuesOnlyWhenAskedEveryDurableQueueTheSameType() {
+        assertThat(topology.getDeclarablesByType(Queue.class)).allSatisfy(queue ->
+            assertThat(queue.getArguments()).doesNotContainKey("x-queue-type"));
+        List<Queue> quorum = Topology.declarables(Flow.RELIABLE, MessagingSettings.QueueType.QUORUM)
+            .getDeclarablesByType(Queue.class);
+        assertThat(quorum).hasSize(topology.getDeclarablesByType(Queue.class).size())
+            .allSatisfy(queue -> assertThat(queue.getArguments()).containsEntry("x-queue-type", "quorum"))
+            .extracting(Queue::getName).contains("coupons_queue", "coupons_queue.parked", "user_status_queue");
+    }
 }

@@ -95,6 +95,15 @@ class StartupFailureIT extends StartupFailures {
         assertThat(console).doesNotContain("spring.rabbitmq.publisher-returns=true");
     }
 
+    /** Quorum queues are RabbitMQ's: asked of the embedded broker, the start is refused with what to set. */
+    @Test
+    void quorumQueuesOnTheEmbeddedBrokerAreRefused(CapturedOutput output) {
+        String console = failedStart(output, "troupe.messaging.queue-type=quorum");
+
+        assertAnalysed(console, "the embedded broker", "has no quorum queues", "spring.rabbitmq.host",
+            "troupe.messaging.queue-type=classic");
+    }
+
     @Test
     void httpPortInUseNamesTheProperty(CapturedOutput output) throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("0.0.0.0"))) {
