@@ -1,40 +1,30 @@
 package dev.troupe.coupons;
 
-import dev.troupe.messaging.Inbox;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.amqp.core.Message;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reacts to the users service's events without the users service knowing: a coupon per new user,
- * revoked when the user goes. Each effect commits with its inbox row, so a redelivered event has
- * no second effect.
+ * revoked when the user goes. Each effect commits with the subscriber's inbox row (written by the
+ * messaging machinery, in the same transaction), so a redelivered event has no second effect.
  */
 public class CouponService {
 
-    static final String CONSUMER = "coupons";
-
     private final Coupons coupons;
-    private final Inbox inbox;
 
-    CouponService(Coupons coupons, Inbox inbox) {
+    CouponService(Coupons coupons) {
         this.coupons = coupons;
-        this.inbox = inbox;
     }
 
     @Transactional
-    public void userCreated(UUID userId, Message message) {
-        if (inbox.firstDelivery(CONSUMER, message)) {
-            coupons.issue(userId);
-        }
+    public void userCreated(UUID userId) {
+        coupons.issue(userId);
     }
 
     @Transactional
-    public void userDeleted(UUID userId, Message message) {
-        if (inbox.firstDelivery(CONSUMER, message)) {
-            coupons.revoke(userId);
-        }
+    public void userDeleted(UUID userId) {
+        coupons.revoke(userId);
     }
 
     @Transactional(readOnly = true)

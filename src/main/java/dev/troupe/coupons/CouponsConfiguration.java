@@ -4,7 +4,6 @@ import dev.troupe.ConditionalOnService;
 import dev.troupe.Services;
 import dev.troupe.coupons.amqp.CouponListener;
 import dev.troupe.coupons.web.CouponController;
-import dev.troupe.messaging.Envelopes;
 import dev.troupe.messaging.Inbox;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -19,19 +18,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ConditionalOnService(Services.COUPONS)
 public class CouponsConfiguration {
 
+    /** The subscriber's inbox table, here for its retention (the machinery writes it). */
     @Bean
     Inbox couponsInbox(JdbcClient jdbc, Clock clock) {
         return new Inbox(jdbc, clock, "coupons_inbox");
     }
 
     @Bean
-    CouponService couponService(JdbcClient jdbc, Clock clock, Inbox couponsInbox) {
-        return new CouponService(new Coupons(jdbc, clock), couponsInbox);
+    CouponService couponService(JdbcClient jdbc, Clock clock) {
+        return new CouponService(new Coupons(jdbc, clock));
     }
 
     @Bean
-    CouponListener couponListener(CouponService coupons, Envelopes envelopes) {
-        return new CouponListener(coupons, envelopes);
+    CouponListener couponListener(CouponService coupons) {
+        return new CouponListener(coupons);
     }
 
     @Bean

@@ -23,14 +23,15 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(GatewaySettings.class)
 public class GatewayConfiguration {
 
+    /** The subscriber's inbox table, here for its retention (the machinery writes it). */
     @Bean
     Inbox gatewayInbox(JdbcClient jdbc, Clock clock) {
         return new Inbox(jdbc, clock, "gateway_inbox");
     }
 
     @Bean
-    RequestLog requestLog(JdbcClient jdbc, Clock clock, Inbox gatewayInbox) {
-        return new RequestLog(jdbc, clock, gatewayInbox);
+    RequestLog requestLog(JdbcClient jdbc, Clock clock) {
+        return new RequestLog(jdbc, clock);
     }
 
     @Bean
@@ -40,8 +41,8 @@ public class GatewayConfiguration {
     }
 
     @Bean
-    RequestStatusListener requestStatusListener(RequestLog requests, Envelopes envelopes) {
-        return new RequestStatusListener(requests, envelopes);
+    RequestStatusListener requestStatusListener(RequestLog requests) {
+        return new RequestStatusListener(requests);
     }
 
     @Bean

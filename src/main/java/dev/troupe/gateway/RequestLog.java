@@ -5,24 +5,17 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
-import dev.troupe.messaging.Inbox;
-import org.springframework.amqp.core.Message;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The gateway's own table of requests; a request leaves pending once, never to go back. */
 public class RequestLog {
 
-    static final String CONSUMER = "gateway.requests";
-
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final Inbox inbox;
-
-    public RequestLog(JdbcClient jdbc, Clock clock, Inbox inbox) {
+    public RequestLog(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.inbox = inbox;
     }
 
     void pending(String requestId, String kind) {
@@ -34,15 +27,9 @@ public class RequestLog {
             .update();
     }
 
-    /**
-     * Records the outcome an event tells, if the request is still pending; an unknown or settled
-     * request is left alone, and the event is recorded in the gateway's inbox with it.
-     */
+    /** Records the outcome an event tells, if the request is still pending; an unknown or settled request is left alone. */
     @Transactional
-    public void settle(Message event, String requestId, String kind, String status, UUID userId, String reason) {
-        if (!inbox.firstDelivery(CONSUMER, event)) {
-            return;
-        }
+    public void settle(String requestId, String kind, String status, UUID userId, String reason) {
         jdbc.sql("""
                 UPDATE gateway_requests SET status = :status, user_id = :userId, reason = :reason, updated_at = :now
                 WHERE id = :id AND kind = :kind AND status = :pending""")

@@ -21,9 +21,13 @@ import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
 import org.springframework.boot.amqp.autoconfigure.SimpleRabbitListenerContainerFactoryConfigurer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -128,6 +132,12 @@ public class MessagingConfiguration {
     @Bean
     InboxJanitor inboxJanitor(ObjectProvider<Inbox> inboxes, MessagingSettings settings) {
         return new InboxJanitor(inboxes, settings.inboxRetention());
+    }
+
+    @Bean
+    SubscriberEndpoints subscriberEndpoints(ApplicationContext context, JdbcClient jdbc, Clock clock, Envelopes envelopes,
+                                            LocalValidatorFactoryBean validator, PlatformTransactionManager transactions) {
+        return new SubscriberEndpoints(context, jdbc, clock, envelopes, validator, new TransactionTemplate(transactions));
     }
 
     /** Lets listeners validate their payload with {@code @Valid}, with the same rules as the HTTP API. */

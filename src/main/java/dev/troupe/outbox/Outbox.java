@@ -1,5 +1,7 @@
 package dev.troupe.outbox;
 
+import dev.troupe.messaging.Route;
+import dev.troupe.messaging.RoutedEvent;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.troupe.users;
 
 import dev.troupe.messaging.Topology;
-import dev.troupe.outbox.Route;
+import dev.troupe.messaging.Route;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.troupe.users;
 
 import dev.troupe.messaging.Topology;
-import dev.troupe.outbox.Route;
+import dev.troupe.messaging.Route;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,6 +1,6 @@
 package dev.troupe.users;
 
-import dev.troupe.outbox.RoutedEvent;
+import dev.troupe.messaging.RoutedEvent;
 import java.util.UUID;
 
 /** An event about one user: a user's events are published in the order they happened. */

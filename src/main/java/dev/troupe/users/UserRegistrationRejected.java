@@ -1,8 +1,8 @@
 package dev.troupe.users;
 
 import dev.troupe.messaging.Topology;
-import dev.troupe.outbox.Route;
-import dev.troupe.outbox.RoutedEvent;
+import dev.troupe.messaging.Route;
+import dev.troupe.messaging.RoutedEvent;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package dev.troupe.outbox;
+package dev.troupe.messaging;
 
 import java.util.UUID;
 

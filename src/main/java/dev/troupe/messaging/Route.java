@@ -1,4 +1,4 @@
-package dev.troupe.outbox;
+package dev.troupe.messaging;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -1,0 +1,50 @@
+package dev.troupe.messaging;
+
+import jakarta.validation.Validator;
+import java.time.Clock;
+import java.util.Map;
+import org.springframework.amqp.rabbit.annotation.RabbitListenerConfigurer;
+import org.springframework.amqp.rabbit.config.SimpleRabbitListenerEndpoint;
+import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistrar;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Gives every {@link Subscriber} bean a listener on its queue, made by the same container factory
+ * as every other listener, so acknowledgement after the handler, retries and parking apply alike.
+ */
+class SubscriberEndpoints implements RabbitListenerConfigurer {
+
+    private final ApplicationContext context;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Envelopes envelopes;
+    private final Validator validator;
+    private final TransactionTemplate transactions;
+
+    SubscriberEndpoints(ApplicationContext context, JdbcClient jdbc, Clock clock, Envelopes envelopes,
+                        Validator validator, TransactionTemplate transactions) {
+        this.context = context;
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.envelopes = envelopes;
+        this.validator = validator;
+        this.transactions = transactions;
+    }
+
+    @Override
+    public void configureRabbitListeners(RabbitListenerEndpointRegistrar registrar) {
+        for (Map.Entry<String, Object> bean : context.getBeansWithAnnotation(Subscriber.class).entrySet()) {
+            Subscriber subscriber = AnnotationUtils.findAnnotation(AopUtils.getTargetClass(bean.getValue()), Subscriber.class);
+            SimpleRabbitListenerEndpoint endpoint = new SimpleRabbitListenerEndpoint();
+            endpoint.setId(subscriber.name());
+            endpoint.setQueueNames(subscriber.queue());
+            endpoint.setMessageListener(new SubscriberListener(bean.getValue(), subscriber.name(),
+                new Inbox(jdbc, clock, subscriber.inbox()), envelopes, validator, transactions));
+            registrar.registerEndpoint(endpoint);
+        }
+    }
+}

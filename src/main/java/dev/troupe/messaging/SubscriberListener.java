@@ -1,0 +1,110 @@
+package dev.troupe.messaging;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageListener;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Dispatches a {@link Subscriber}'s messages to its {@code on} methods, each in a transaction with its inbox row. */
+final class SubscriberListener implements MessageListener {
+
+    /** One {@code on} method: the event type it takes, and whether it also takes the message. */
+    private record Handler(Method method, Class<?> eventType, boolean withMessage) {
+    }
+
+    private final Object bean;
+    private final String name;
+    private final Map<String, Handler> handlers;
+    private final Inbox inbox;
+    private final Envelopes envelopes;
+    private final Validator validator;
+    private final TransactionTemplate transactions;
+
+    SubscriberListener(Object bean, String name, Inbox inbox, Envelopes envelopes, Validator validator,
+                       TransactionTemplate transactions) {
+        this.bean = bean;
+        this.name = name;
+        this.handlers = handlersOf(AopUtils.getTargetClass(bean));
+        this.inbox = inbox;
+        this.envelopes = envelopes;
+        this.validator = validator;
+        this.transactions = transactions;
+    }
+
+    /** The routing keys of the events it handles, for its bindings. */
+    Set<String> eventTypes() {
+        return handlers.keySet();
+    }
+
+    @Override
+    public void onMessage(Message message) {
+        String type = Envelopes.typeOf(message);
+        Handler handler = handlers.get(type);
+        if (handler == null) {
+            throw new PermanentMessageFailure(name + " does not handle " + type);
+        }
+        Object event = envelopes.read(message, handler.eventType());
+        Set<ConstraintViolation<Object>> violations = validator.validate(event);
+        if (!violations.isEmpty()) {
+            throw new PermanentMessageFailure("invalid " + type + ": " + violations.stream()
+                .map(violation -> violation.getPropertyPath() + " " + violation.getMessage())
+                .sorted().collect(Collectors.joining(", ")));
+        }
+        transactions.executeWithoutResult(status -> {
+            if (inbox.firstDelivery(name, message)) {
+                invoke(handler, event, message);
+            }
+        });
+    }
+
+    private void invoke(Handler handler, Object event, Message message) {
+        try {
+            if (handler.withMessage()) {
+                handler.method().invoke(bean, event, message);
+            } else {
+                handler.method().invoke(bean, event);
+            }
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Handler> handlersOf(Class<?> type) {
+        Map<String, Handler> handlers = new HashMap<>();
+        for (Method method : type.getDeclaredMethods()) {
+            if (!method.getName().equals("on") || Modifier.isStatic(method.getModifiers())) {
+                continue;
+            }
+            Class<?>[] parameters = method.getParameterTypes();
+            boolean withMessage = parameters.length == 2 && parameters[1] == Message.class;
+            Route route = parameters.length >= 1 ? parameters[0].getAnnotation(Route.class) : null;
+            if (route == null || !(parameters.length == 1 || withMessage)) {
+                throw new IllegalStateException(type.getName() + "." + method.getName()
+                    + " must take one event with a @Route (and optionally the Message)");
+            }
+            if (handlers.containsKey(route.key())) {
+                throw new IllegalStateException(type.getName() + " has two handlers for " + route.key());
+            }
+            method.setAccessible(true);
+            handlers.put(route.key(), new Handler(method, parameters[0], withMessage));
+        }
+        if (handlers.isEmpty()) {
+            throw new IllegalStateException(type.getName() + " is a @Subscriber with no on(Event) method");
+        }
+        return handlers;
+    }
+}
