@@ -19,6 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 public class Inbox {
 
+    /** The table of the subscribers that keep no inbox of their own service. */
+    public static final String SHARED_TABLE = "troupe_inbox";
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final String table;

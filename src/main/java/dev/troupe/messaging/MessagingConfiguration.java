@@ -134,10 +134,27 @@ public class MessagingConfiguration {
         return new InboxJanitor(inboxes, settings.inboxRetention());
     }
 
+    /** The shared inbox table, here for its retention (the machinery writes it). */
     @Bean
-    SubscriberEndpoints subscriberEndpoints(ApplicationContext context, JdbcClient jdbc, Clock clock, Envelopes envelopes,
+    Inbox troupeInbox(JdbcClient jdbc, Clock clock) {
+        return new Inbox(jdbc, clock, Inbox.SHARED_TABLE);
+    }
+
+    @Bean
+    Subscriptions subscriptions(ApplicationContext context) {
+        return new Subscriptions(context);
+    }
+
+    /** The subscribers' queues, bindings and parking queues, derived from the subscriber classes. */
+    @Bean
+    Declarables subscriberTopology(Subscriptions subscriptions, MessagingSettings settings) {
+        return subscriptions.declarables(settings.queueType());
+    }
+
+    @Bean
+    SubscriberEndpoints subscriberEndpoints(Subscriptions subscriptions, JdbcClient jdbc, Clock clock, Envelopes envelopes,
                                             LocalValidatorFactoryBean validator, PlatformTransactionManager transactions) {
-        return new SubscriberEndpoints(context, jdbc, clock, envelopes, validator, new TransactionTemplate(transactions));
+        return new SubscriberEndpoints(subscriptions, jdbc, clock, envelopes, validator, new TransactionTemplate(transactions));
     }
 
     /** Lets listeners validate their payload with {@code @Valid}, with the same rules as the HTTP API. */

@@ -26,6 +26,6 @@ public @interface Subscriber {
     /** The queue it consumes. */
     String queue();
 
-    /** The inbox table of the subscriber's service. */
-    String inbox();
+    /** The inbox table: the shared one by default, or one of the subscriber's service's own. */
+    String inbox() default Inbox.SHARED_TABLE;
 }

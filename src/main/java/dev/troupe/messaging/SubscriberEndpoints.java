@@ -2,13 +2,9 @@ package dev.troupe.messaging;
 
 import jakarta.validation.Validator;
 import java.time.Clock;
-import java.util.Map;
 import org.springframework.amqp.rabbit.annotation.RabbitListenerConfigurer;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerEndpoint;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistrar;
-import org.springframework.aop.support.AopUtils;
-import org.springframework.context.ApplicationContext;
-import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -18,16 +14,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class SubscriberEndpoints implements RabbitListenerConfigurer {
 
-    private final ApplicationContext context;
+    private final Subscriptions subscriptions;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Envelopes envelopes;
     private final Validator validator;
     private final TransactionTemplate transactions;
 
-    SubscriberEndpoints(ApplicationContext context, JdbcClient jdbc, Clock clock, Envelopes envelopes,
+    SubscriberEndpoints(Subscriptions subscriptions, JdbcClient jdbc, Clock clock, Envelopes envelopes,
                         Validator validator, TransactionTemplate transactions) {
-        this.context = context;
+        this.subscriptions = subscriptions;
         this.jdbc = jdbc;
         this.clock = clock;
         this.envelopes = envelopes;
@@ -37,12 +33,12 @@ class SubscriberEndpoints implements RabbitListenerConfigurer {
 
     @Override
     public void configureRabbitListeners(RabbitListenerEndpointRegistrar registrar) {
-        for (Map.Entry<String, Object> bean : context.getBeansWithAnnotation(Subscriber.class).entrySet()) {
-            Subscriber subscriber = AnnotationUtils.findAnnotation(AopUtils.getTargetClass(bean.getValue()), Subscriber.class);
+        for (Subscriptions.Subscription subscription : subscriptions.all()) {
+            Subscriber subscriber = subscription.subscriber();
             SimpleRabbitListenerEndpoint endpoint = new SimpleRabbitListenerEndpoint();
             endpoint.setId(subscriber.name());
             endpoint.setQueueNames(subscriber.queue());
-            endpoint.setMessageListener(new SubscriberListener(bean.getValue(), subscriber.name(),
+            endpoint.setMessageListener(new SubscriberListener(subscription.bean(), subscriber.name(),
                 new Inbox(jdbc, clock, subscriber.inbox()), envelopes, validator, transactions));
             registrar.registerEndpoint(endpoint);
         }

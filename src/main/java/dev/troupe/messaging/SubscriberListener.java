@@ -83,6 +83,12 @@ final class SubscriberListener implements MessageListener {
         }
     }
 
+    /** The routes of the events the subscriber class has a method for. */
+    static java.util.List<Route> routesOf(Class<?> type) {
+        return handlersOf(type).values().stream().map(handler -> handler.eventType().getAnnotation(Route.class))
+            .sorted(java.util.Comparator.comparing(Route::key)).toList();
+    }
+
     private static Map<String, Handler> handlersOf(Class<?> type) {
         Map<String, Handler> handlers = new HashMap<>();
         for (Method method : type.getDeclaredMethods()) {

@@ -6,7 +6,6 @@ import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Queue;
-import org.springframework.amqp.core.QueueBuilder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,21 +39,19 @@ public final class Topology {
     /** Request/reply: "does this user exist?", answered by the users service to the reply_to queue. */
     public static final String USER_STATUS_QUEUE = "user_status_queue";
 
-    /** Suffix of the queue where a consumer's unprocessable messages wait for an operator. */
-    public static final String PARKED_SUFFIX = ".parked";
-
-
     private Topology() {
     }
 
     public static String parkingQueueOf(String queue) {
-        return queue + PARKED_SUFFIX;
+        return Queues.parkingQueueOf(queue);
     }
 
-    /** The queues whose consumers park what they cannot process, in the given flow. */
+    /**
+     * The queues of the listeners declared here, whose consumers park what they cannot process, in
+     * the given flow; a {@link Subscriber}'s queue is derived from it ({@link Subscriptions}).
+     */
     public static List<String> consumerQueues(Flow flow) {
-        return List.of(CREATE_USER_OPERATION_QUEUE, DELETE_USER_OPERATION_QUEUE, mailQueue(flow),
-            COUPONS_QUEUE, GATEWAY_REQUESTS_QUEUE, USER_STATUS_QUEUE);
+        return List.of(CREATE_USER_OPERATION_QUEUE, DELETE_USER_OPERATION_QUEUE, mailQueue(flow), USER_STATUS_QUEUE);
     }
 
     /** The mailer's queue: the seed's, bound to the create_user command, or the reliable one, bound to user_created. */
@@ -74,18 +71,13 @@ public final class Topology {
         bind(all, exchange, durable(CREATE_USER_OPERATION_QUEUE, type), CREATE_USER);
         bind(all, exchange, durable(DELETE_USER_OPERATION_QUEUE, type), DELETE_USER);
         bind(all, exchange, durable(mailQueue(flow), type), flow == Flow.NAIVE ? CREATE_USER : USER_CREATED);
-        bind(all, exchange, durable(COUPONS_QUEUE, type), USER_CREATED, USER_DELETED);
-        bind(all, exchange, durable(GATEWAY_REQUESTS_QUEUE, type), USER_CREATED, USER_REGISTRATION_REJECTED,
-            USER_DELETED, USER_DELETION_REJECTED);
         all.add(durable(USER_STATUS_QUEUE, type));
         consumerQueues(flow).forEach(queue -> all.add(durable(parkingQueueOf(queue), type)));
         return new Declarables(all);
     }
 
-    /** No type argument for classic queues: the embedded broker refuses RabbitMQ's x-queue-type. */
     private static Queue durable(String name, MessagingSettings.QueueType type) {
-        QueueBuilder queue = QueueBuilder.durable(name);
-        return (type == MessagingSettings.QueueType.QUORUM ? queue.quorum() : queue).build();
+        return Queues.durable(name, type);
     }
 
     private static void bind(List<Declarable> all, DirectExchange exchange, Queue queue, String... routingKeys) {

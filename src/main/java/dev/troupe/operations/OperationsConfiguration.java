@@ -1,12 +1,16 @@
 package dev.troupe.operations;
 
 import dev.troupe.messaging.Flow;
+import dev.troupe.messaging.Queues;
+import dev.troupe.messaging.Subscriptions;
 import dev.troupe.messaging.Topology;
 import dev.troupe.operations.amqp.ParkedMessageCollector;
 import dev.troupe.operations.web.AdminAccessFilter;
 import dev.troupe.operations.web.ParkedMessagesController;
 import dev.troupe.outbox.Outbox;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
@@ -26,18 +30,18 @@ public class OperationsConfiguration {
 
     @Bean
     ParkedMessages parkedMessages(JdbcClient jdbc, JsonMapper json, Outbox outbox, Clock clock, Flow flow,
-                                  ObjectProvider<ReplayRewrite> rewrites) {
-        return new ParkedMessages(jdbc, json, outbox, clock, java.util.Set.copyOf(Topology.consumerQueues(flow)),
+                                  Subscriptions subscriptions, ObjectProvider<ReplayRewrite> rewrites) {
+        return new ParkedMessages(jdbc, json, outbox, clock, java.util.Set.copyOf(consumerQueues(flow, subscriptions)),
             rewrites.orderedStream().toList());
     }
 
     /** Starts with the {@code @RabbitListener} containers, or not: {@code spring.rabbitmq.listener.simple.auto-startup}. */
     @Bean
     SimpleMessageListenerContainer parkedMessageCollector(ConnectionFactory connectionFactory, ParkedMessages parked,
-                                                          Flow flow, RabbitProperties rabbit) {
+                                                          Flow flow, Subscriptions subscriptions, RabbitProperties rabbit) {
         SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
         container.setAutoStartup(rabbit.getListener().getSimple().isAutoStartup());
-        container.setQueueNames(Topology.consumerQueues(flow).stream().map(Topology::parkingQueueOf).toArray(String[]::new));
+        container.setQueueNames(consumerQueues(flow, subscriptions).stream().map(Queues::parkingQueueOf).toArray(String[]::new));
         container.setAcknowledgeMode(AcknowledgeMode.AUTO);
         container.setPrefetchCount(50);
         container.setMessageListener(new ParkedMessageCollector(parked));
@@ -55,5 +59,12 @@ public class OperationsConfiguration {
             new FilterRegistrationBean<>(new AdminAccessFilter(settings.token(), json));
         registration.addUrlPatterns("/admin/*");
         return registration;
+    }
+
+    /** Every queue whose consumer parks: the listeners' declared in the topology, and the subscribers'. */
+    private static List<String> consumerQueues(Flow flow, Subscriptions subscriptions) {
+        List<String> queues = new ArrayList<>(Topology.consumerQueues(flow));
+        queues.addAll(subscriptions.queues());
+        return queues;
     }
 }

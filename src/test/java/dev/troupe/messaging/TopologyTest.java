@@ -42,11 +42,7 @@ class TopologyTest {
             .contains(
                 tuple("create_user_operation_queue", "create_user"),
                 tuple("delete_user_operation_queue", "delete_user"),
-                tuple("user_created_mail_queue", "user_created"),
-                tuple("coupons_queue", "user_created"),
-                tuple("coupons_queue", "user_deleted"),
-                tuple("gateway_requests_queue", "user_created"),
-                tuple("gateway_requests_queue", "user_registration_rejected"))
+                tuple("user_created_mail_queue", "user_created"))
             .doesNotContain(tuple("create_user_mail_queue", "create_user"));
     }
 
@@ -59,7 +55,7 @@ class TopologyTest {
             })
             .extracting(Queue::getName)
             .contains("create_user_operation_queue.parked", "user_created_mail_queue.parked",
-                "delete_user_operation_queue.parked", "coupons_queue.parked", "user_status_queue");
+                "delete_user_operation_queue.parked", "user_status_queue.parked", "user_status_queue");
     }
 
     @Test
@@ -70,6 +66,7 @@ class TopologyTest {
             .getDeclarablesByType(Queue.class);
         assertThat(quorum).hasSize(topology.getDeclarablesByType(Queue.class).size())
             .allSatisfy(queue -> assertThat(queue.getArguments()).containsEntry("x-queue-type", "quorum"))
-            .extracting(Queue::getName).contains("coupons_queue", "coupons_queue.parked", "user_status_queue");
+            .extracting(Queue::getName).contains("create_user_operation_queue", "create_user_operation_queue.parked",
+                "user_status_queue");
     }
 }

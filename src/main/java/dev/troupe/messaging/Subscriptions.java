@@ -1,0 +1,65 @@
+package dev.troupe.messaging;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.Declarable;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.DirectExchange;
+import org.springframework.amqp.core.Queue;
+import org.springframework.aop.support.AopUtils;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotationUtils;
+
+/**
+ * The {@link Subscriber}s of this process and what each owns: its queue, bound to the route of
+ * every event it has a method for, and its parking queue. Derived from the subscriber classes, so
+ * adding one edits no shared list; a subscriber's queue exists once its service has run.
+ */
+public class Subscriptions {
+
+    /** One subscriber: its bean, its annotation, and the routes of the events it handles. */
+    record Subscription(Object bean, Subscriber subscriber, List<Route> routes) {
+    }
+
+    private final ApplicationContext context;
+    private volatile List<Subscription> all;
+
+    Subscriptions(ApplicationContext context) {
+        this.context = context;
+    }
+
+    List<Subscription> all() {
+        if (all == null) {
+            List<Subscription> found = new ArrayList<>();
+            for (Object bean : context.getBeansWithAnnotation(Subscriber.class).values()) {
+                Class<?> type = AopUtils.getTargetClass(bean);
+                found.add(new Subscription(bean, AnnotationUtils.findAnnotation(type, Subscriber.class),
+                    SubscriberListener.routesOf(type)));
+            }
+            all = List.copyOf(found);
+        }
+        return all;
+    }
+
+    /** The subscribers' queues, whose consumers park what they cannot process. */
+    public List<String> queues() {
+        return all().stream().map(subscription -> subscription.subscriber().queue()).toList();
+    }
+
+    /** Each subscriber's queue with its bindings and its parking queue, every durable queue of one type. */
+    Declarables declarables(MessagingSettings.QueueType type) {
+        List<Declarable> declarables = new ArrayList<>();
+        for (Subscription subscription : all()) {
+            Queue queue = Queues.durable(subscription.subscriber().queue(), type);
+            declarables.add(queue);
+            declarables.add(Queues.durable(Queues.parkingQueueOf(queue.getName()), type));
+            for (Route route : subscription.routes()) {
+                DirectExchange exchange = new DirectExchange(route.exchange(), true, false);
+                declarables.add(exchange);
+                declarables.add(BindingBuilder.bind(queue).to(exchange).with(route.key()));
+            }
+        }
+        return new Declarables(declarables);
+    }
+}

@@ -1,0 +1,4 @@
+package dev.troupe.analytics;
+
+class AnalyticsIT extends AnalyticsContract {
+}
