@@ -4,7 +4,6 @@ import dev.troupe.ConditionalOnService;
 import dev.troupe.Services;
 import dev.troupe.coupons.amqp.CouponListener;
 import dev.troupe.coupons.web.CouponController;
-import dev.troupe.messaging.Inbox;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,12 +16,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnService(Services.COUPONS)
 public class CouponsConfiguration {
-
-    /** The subscriber's inbox table, here for its retention (the machinery writes it). */
-    @Bean
-    Inbox couponsInbox(JdbcClient jdbc, Clock clock) {
-        return new Inbox(jdbc, clock, "coupons_inbox");
-    }
 
     @Bean
     CouponService couponService(JdbcClient jdbc, Clock clock) {

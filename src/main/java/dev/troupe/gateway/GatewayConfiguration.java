@@ -7,7 +7,6 @@ import dev.troupe.gateway.amqp.RequestStatusListener;
 import dev.troupe.gateway.web.ExternalUserController;
 import dev.troupe.messaging.ConfirmedPublisher;
 import dev.troupe.messaging.Envelopes;
-import dev.troupe.messaging.Inbox;
 import dev.troupe.messaging.MessagingSettings;
 import dev.troupe.messaging.RpcClient;
 import java.time.Clock;
@@ -22,12 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnService(Services.GATEWAY)
 @EnableConfigurationProperties(GatewaySettings.class)
 public class GatewayConfiguration {
-
-    /** The subscriber's inbox table, here for its retention (the machinery writes it). */
-    @Bean
-    Inbox gatewayInbox(JdbcClient jdbc, Clock clock) {
-        return new Inbox(jdbc, clock, "gateway_inbox");
-    }
 
     @Bean
     RequestLog requestLog(JdbcClient jdbc, Clock clock) {

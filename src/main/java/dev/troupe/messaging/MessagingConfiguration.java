@@ -130,14 +130,9 @@ public class MessagingConfiguration {
     }
 
     @Bean
-    InboxJanitor inboxJanitor(ObjectProvider<Inbox> inboxes, MessagingSettings settings) {
-        return new InboxJanitor(inboxes, settings.inboxRetention());
-    }
-
-    /** The shared inbox table, here for its retention (the machinery writes it). */
-    @Bean
-    Inbox troupeInbox(JdbcClient jdbc, Clock clock) {
-        return new Inbox(jdbc, clock, Inbox.SHARED_TABLE);
+    InboxJanitor inboxJanitor(ObjectProvider<Inbox> inboxes, Subscriptions subscriptions, JdbcClient jdbc, Clock clock,
+                              MessagingSettings settings) {
+        return new InboxJanitor(inboxes, subscriptions, jdbc, clock, settings.inboxRetention());
     }
 
     @Bean
@@ -152,9 +147,11 @@ public class MessagingConfiguration {
     }
 
     @Bean
-    SubscriberEndpoints subscriberEndpoints(Subscriptions subscriptions, JdbcClient jdbc, Clock clock, Envelopes envelopes,
-                                            LocalValidatorFactoryBean validator, PlatformTransactionManager transactions) {
-        return new SubscriberEndpoints(subscriptions, jdbc, clock, envelopes, validator, new TransactionTemplate(transactions));
+    SubscriberEndpoints subscriberEndpoints(ApplicationContext context, Subscriptions subscriptions, JdbcClient jdbc,
+                                            Clock clock, Envelopes envelopes, LocalValidatorFactoryBean validator,
+                                            PlatformTransactionManager transactions) {
+        return new SubscriberEndpoints(context, subscriptions, jdbc, clock, envelopes, validator,
+            new TransactionTemplate(transactions));
     }
 
     /** Lets listeners validate their payload with {@code @Valid}, with the same rules as the HTTP API. */

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.springframework.amqp.rabbit.annotation.RabbitListenerConfigurer;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerEndpoint;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistrar;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -14,6 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class SubscriberEndpoints implements RabbitListenerConfigurer {
 
+    private final ApplicationContext context;
     private final Subscriptions subscriptions;
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -21,8 +23,9 @@ class SubscriberEndpoints implements RabbitListenerConfigurer {
     private final Validator validator;
     private final TransactionTemplate transactions;
 
-    SubscriberEndpoints(Subscriptions subscriptions, JdbcClient jdbc, Clock clock, Envelopes envelopes,
+    SubscriberEndpoints(ApplicationContext context, Subscriptions subscriptions, JdbcClient jdbc, Clock clock, Envelopes envelopes,
                         Validator validator, TransactionTemplate transactions) {
+        this.context = context;
         this.subscriptions = subscriptions;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -38,7 +41,8 @@ class SubscriberEndpoints implements RabbitListenerConfigurer {
             SimpleRabbitListenerEndpoint endpoint = new SimpleRabbitListenerEndpoint();
             endpoint.setId(subscriber.name());
             endpoint.setQueueNames(subscriber.queue());
-            endpoint.setMessageListener(new SubscriberListener(subscription.bean(), subscriber.name(),
+            // the instance only now, when every singleton exists: nothing is created early for it
+            endpoint.setMessageListener(new SubscriberListener(context.getBean(subscription.beanName()), subscriber.name(),
                 new Inbox(jdbc, clock, subscriber.inbox()), envelopes, validator, transactions));
             registrar.registerEndpoint(endpoint);
         }

@@ -13,6 +13,7 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageListener;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.ReflectionUtils;
 
 /** Dispatches a {@link Subscriber}'s messages to its {@code on} methods, each in a transaction with its inbox row. */
 final class SubscriberListener implements MessageListener {
@@ -33,7 +34,7 @@ final class SubscriberListener implements MessageListener {
                        TransactionTemplate transactions) {
         this.bean = bean;
         this.name = name;
-        this.handlers = handlersOf(AopUtils.getTargetClass(bean));
+        this.handlers = invocableOn(bean, handlersOf(AopUtils.getTargetClass(bean)));
         this.inbox = inbox;
         this.envelopes = envelopes;
         this.validator = validator;
@@ -53,6 +54,9 @@ final class SubscriberListener implements MessageListener {
             throw new PermanentMessageFailure(name + " does not handle " + type);
         }
         Object event = envelopes.read(message, handler.eventType());
+        if (event == null) {
+            throw new PermanentMessageFailure("empty " + type);
+        }
         Set<ConstraintViolation<Object>> violations = validator.validate(event);
         if (!violations.isEmpty()) {
             throw new PermanentMessageFailure("invalid " + type + ": " + violations.stream()
@@ -89,11 +93,29 @@ final class SubscriberListener implements MessageListener {
             .sorted(java.util.Comparator.comparing(Route::key)).toList();
     }
 
+    /** The methods as the bean (perhaps a proxy) is called through. */
+    private static Map<String, Handler> invocableOn(Object bean, Map<String, Handler> handlers) {
+        if (bean == null) {
+            return handlers;
+        }
+        Map<String, Handler> invocable = new HashMap<>();
+        handlers.forEach((key, handler) -> {
+            Method method = AopUtils.selectInvocableMethod(handler.method(), bean.getClass());
+            ReflectionUtils.makeAccessible(method);
+            invocable.put(key, new Handler(method, handler.eventType(), handler.withMessage()));
+        });
+        return invocable;
+    }
+
     private static Map<String, Handler> handlersOf(Class<?> type) {
         Map<String, Handler> handlers = new HashMap<>();
         for (Method method : type.getDeclaredMethods()) {
             if (!method.getName().equals("on") || Modifier.isStatic(method.getModifiers())) {
                 continue;
+            }
+            if (Modifier.isPrivate(method.getModifiers())) {
+                // a proxy of the bean could not reach it: the call would land on the proxy's empty fields
+                throw new IllegalStateException(type.getName() + ".on must not be private");
             }
             Class<?>[] parameters = method.getParameterTypes();
             boolean withMessage = parameters.length == 2 && parameters[1] == Message.class;

@@ -9,17 +9,18 @@ import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Queue;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.annotation.AnnotationUtils;
 
 /**
  * The {@link Subscriber}s of this process and what each owns: its queue, bound to the route of
  * every event it has a method for, and its parking queue. Derived from the subscriber classes, so
- * adding one edits no shared list; a subscriber's queue exists once its service has run.
+ * adding one edits no shared list; read from the bean definitions, so no subscriber is created
+ * early for it. A subscriber's queue exists once its service has run: it sees the events
+ * published from then on.
  */
 public class Subscriptions {
 
-    /** One subscriber: its bean, its annotation, and the routes of the events it handles. */
-    record Subscription(Object bean, Subscriber subscriber, List<Route> routes) {
+    /** One subscriber: its bean's name and class, its annotation, and the routes of the events it handles. */
+    record Subscription(String beanName, Class<?> type, Subscriber subscriber, List<Route> routes) {
     }
 
     private final ApplicationContext context;
@@ -29,13 +30,15 @@ public class Subscriptions {
         this.context = context;
     }
 
+    /** Computed once; two threads racing compute the same list. */
     List<Subscription> all() {
         if (all == null) {
             List<Subscription> found = new ArrayList<>();
-            for (Object bean : context.getBeansWithAnnotation(Subscriber.class).values()) {
-                Class<?> type = AopUtils.getTargetClass(bean);
-                found.add(new Subscription(bean, AnnotationUtils.findAnnotation(type, Subscriber.class),
-                    SubscriberListener.routesOf(type)));
+            for (String name : context.getBeanNamesForAnnotation(Subscriber.class)) {
+                Class<?> type = context.getType(name);
+                Class<?> target = type == null ? null : AopUtils.isAopProxy(type) ? type.getSuperclass() : type;
+                Subscriber subscriber = context.findAnnotationOnBean(name, Subscriber.class);
+                found.add(new Subscription(name, target, subscriber, SubscriberListener.routesOf(target)));
             }
             all = List.copyOf(found);
         }
@@ -45,6 +48,11 @@ public class Subscriptions {
     /** The subscribers' queues, whose consumers park what they cannot process. */
     public List<String> queues() {
         return all().stream().map(subscription -> subscription.subscriber().queue()).toList();
+    }
+
+    /** The inbox tables the subscribers write, for their retention. */
+    public List<String> inboxTables() {
+        return all().stream().map(subscription -> subscription.subscriber().inbox()).distinct().toList();
     }
 
     /** Each subscriber's queue with its bindings and its parking queue, every durable queue of one type. */

@@ -47,11 +47,15 @@ public final class Topology {
     }
 
     /**
-     * The queues of the listeners declared here, whose consumers park what they cannot process, in
-     * the given flow; a {@link Subscriber}'s queue is derived from it ({@link Subscriptions}).
+     * The queues whose consumers park what they cannot process, in the given flow, whichever
+     * services this process runs. The coupons' and the gateway's are also derived from their
+     * subscribers ({@link Subscriptions}); they are listed here too so that every process declares
+     * them, and an event published before their service first ran still waits for them. A new
+     * subscriber need not be listed: its queue is there once its service has run.
      */
     public static List<String> consumerQueues(Flow flow) {
-        return List.of(CREATE_USER_OPERATION_QUEUE, DELETE_USER_OPERATION_QUEUE, mailQueue(flow), USER_STATUS_QUEUE);
+        return List.of(CREATE_USER_OPERATION_QUEUE, DELETE_USER_OPERATION_QUEUE, mailQueue(flow), COUPONS_QUEUE,
+            GATEWAY_REQUESTS_QUEUE, USER_STATUS_QUEUE);
     }
 
     /** The mailer's queue: the seed's, bound to the create_user command, or the reliable one, bound to user_created. */
@@ -71,6 +75,9 @@ public final class Topology {
         bind(all, exchange, durable(CREATE_USER_OPERATION_QUEUE, type), CREATE_USER);
         bind(all, exchange, durable(DELETE_USER_OPERATION_QUEUE, type), DELETE_USER);
         bind(all, exchange, durable(mailQueue(flow), type), flow == Flow.NAIVE ? CREATE_USER : USER_CREATED);
+        bind(all, exchange, durable(COUPONS_QUEUE, type), USER_CREATED, USER_DELETED);
+        bind(all, exchange, durable(GATEWAY_REQUESTS_QUEUE, type), USER_CREATED, USER_REGISTRATION_REJECTED,
+            USER_DELETED, USER_DELETION_REJECTED);
         all.add(durable(USER_STATUS_QUEUE, type));
         consumerQueues(flow).forEach(queue -> all.add(durable(parkingQueueOf(queue), type)));
         return new Declarables(all);

@@ -9,8 +9,9 @@ import dev.troupe.operations.web.AdminAccessFilter;
 import dev.troupe.operations.web.ParkedMessagesController;
 import dev.troupe.outbox.Outbox;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
@@ -61,10 +62,10 @@ public class OperationsConfiguration {
         return registration;
     }
 
-    /** Every queue whose consumer parks: the listeners' declared in the topology, and the subscribers'. */
+    /** Every queue whose consumer parks: those of the topology, and the subscribers' of this process, once each. */
     private static List<String> consumerQueues(Flow flow, Subscriptions subscriptions) {
-        List<String> queues = new ArrayList<>(Topology.consumerQueues(flow));
+        Set<String> queues = new LinkedHashSet<>(Topology.consumerQueues(flow));
         queues.addAll(subscriptions.queues());
-        return queues;
+        return List.copyOf(queues);
     }
 }

@@ -4,6 +4,7 @@ import dev.troupe.messaging.Subscriber;
 import dev.troupe.users.UserCreated;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A subscriber that exists only in the test sources, written as a new service would be: this one
@@ -15,9 +16,16 @@ public class Analytics {
 
     public static final String QUEUE = "analytics_queue";
 
+    /** A registration so named makes the first delivery fail, as a passing outage would. */
+    public static final String FAILS_ONCE = "Fails Once";
+
     private final List<UserCreated> seen = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean failed = new AtomicBoolean();
 
     void on(UserCreated event) {
+        if (event.name().equals(FAILS_ONCE) && failed.compareAndSet(false, true)) {
+            throw new IllegalStateException("analytics store unavailable, for once");
+        }
         seen.add(event);
     }
 
