@@ -2,18 +2,14 @@ package dev.troupe.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.troupe.messaging.ConfirmedPublisher;
 import dev.troupe.messaging.Topology;
 import dev.troupe.support.TroupeIT;
 import dev.troupe.users.User;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -36,9 +32,6 @@ abstract class AnalyticsContract extends TroupeIT {
     Analytics analytics;
 
     @Autowired
-    ConfirmedPublisher publisher;
-
-    @Autowired
     JdbcClient jdbc;
 
     @Test
@@ -50,7 +43,7 @@ abstract class AnalyticsContract extends TroupeIT {
         }
         eventually().until(() -> seenUsers().containsAll(users));
 
-        String poison = send(UUID.randomUUID().toString(), Topology.USER_CREATED, "{not json");
+        String poison = sendToQueue(Analytics.QUEUE, Topology.USER_CREATED, UUID.randomUUID().toString(), "{not json");
         assertThat(awaitParked(Analytics.QUEUE, poison).reason()).isNotBlank();
 
         UUID again = users.get(0);
@@ -58,7 +51,7 @@ abstract class AnalyticsContract extends TroupeIT {
             .param("key", "user-" + again).query(String.class).single();
         String body = "{\"event_id\":\"" + eventId + "\",\"user_id\":\"" + again
             + "\",\"name\":\"Counted 0\",\"email\":\"again@example.com\",\"occurred_at\":\"2026-12-01T10:00:00Z\"}";
-        send(eventId, Topology.USER_CREATED, body);
+        sendToQueue(Analytics.QUEUE, Topology.USER_CREATED, eventId, body);
         // one more registration behind the copy on the same queue: once it is seen, so was the copy
         UUID last = postJson("/users/", Map.of("name", "Last", "email", uniqueEmail("analytics-last"))).expectStatus()
             .isCreated().expectBody(User.class).returnResult().getResponseBody().id();
@@ -83,15 +76,5 @@ abstract class AnalyticsContract extends TroupeIT {
 
     private List<UUID> seenUsers() {
         return analytics.seen().stream().map(event -> event.userId()).toList();
-    }
-
-    /** Straight to the subscriber's queue, as a redelivery comes; returns the message id. */
-    private String send(String messageId, String type, String body) {
-        MessageProperties properties = new MessageProperties();
-        properties.setMessageId(messageId);
-        properties.setType(type);
-        properties.setContentType("application/json");
-        publisher.publish("", Analytics.QUEUE, new Message(body.getBytes(StandardCharsets.UTF_8), properties));
-        return messageId;
     }
 }

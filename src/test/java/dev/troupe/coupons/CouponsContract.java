@@ -77,22 +77,12 @@ abstract class CouponsContract extends TroupeIT {
     /** The subscriber machinery: one method per event type, the rest parked; bodies validated (duplicates: AnalyticsContract). */
     @Test
     void anEventCouponsHasNoMethodForOrAnInvalidOneIsParked() {
-        String unknown = sendToCoupons("user_renamed", UUID.randomUUID().toString(), "{\"user_id\":\"" + UUID.randomUUID() + "\"}");
+        String unknown = sendToQueue(Topology.COUPONS_QUEUE, "user_renamed", UUID.randomUUID().toString(), "{\"user_id\":\"" + UUID.randomUUID() + "\"}");
         assertThat(awaitParked(Topology.COUPONS_QUEUE, unknown).reason()).isEqualTo("coupons does not handle user_renamed");
 
-        String invalid = sendToCoupons(Topology.USER_CREATED, UUID.randomUUID().toString(),
+        String invalid = sendToQueue(Topology.COUPONS_QUEUE, Topology.USER_CREATED, UUID.randomUUID().toString(),
             "{\"event_id\":\"" + UUID.randomUUID() + "\",\"name\":\"No Id\",\"email\":\"noid@example.com\"}");
         assertThat(awaitParked(Topology.COUPONS_QUEUE, invalid).reason()).startsWith("invalid user_created:")
             .contains("userId");
-    }
-
-    /** Straight to the coupons' queue, as a redelivery comes: returns the message id. */
-    private String sendToCoupons(String type, String messageId, String body) {
-        MessageProperties properties = new MessageProperties();
-        properties.setMessageId(messageId);
-        properties.setType(type);
-        properties.setContentType("application/json");
-        publisher.publish("", Topology.COUPONS_QUEUE, new Message(body.getBytes(StandardCharsets.UTF_8), properties));
-        return messageId;
     }
 }

@@ -3,14 +3,18 @@ package dev.troupe.support;
 import dev.troupe.TroupeApplication;
 import dev.troupe.embedded.CapturedMail;
 import dev.troupe.embedded.MailCatcher;
+import dev.troupe.messaging.ConfirmedPublisher;
 import dev.troupe.operations.ParkedMessage;
 import dev.troupe.users.User;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,6 +54,9 @@ public abstract class TroupeIT {
 
     protected RestTestClient http;
 
+    @Autowired
+    private ConfirmedPublisher confirmedPublisher;
+
     @BeforeEach
     void connectClient() {
         http = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
@@ -58,6 +65,16 @@ public abstract class TroupeIT {
     /** POSTs {@code body} as JSON. */
     protected RestTestClient.ResponseSpec postJson(String path, Object body, Object... uriVariables) {
         return http.post().uri(path, uriVariables).contentType(MediaType.APPLICATION_JSON).body(body).exchange();
+    }
+
+    /** Straight to a queue (through the default exchange), as a redelivery comes; returns the message id. */
+    protected String sendToQueue(String queue, String type, String messageId, String body) {
+        MessageProperties properties = new MessageProperties();
+        properties.setMessageId(messageId);
+        properties.setType(type);
+        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+        confirmedPublisher.publish("", queue, new Message(body.getBytes(StandardCharsets.UTF_8), properties));
+        return messageId;
     }
 
     /** The SMTP server the mailer delivers to: the embedded catcher, or the test's own real server. */
