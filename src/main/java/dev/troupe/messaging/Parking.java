@@ -60,7 +60,7 @@ public class Parking {
         properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
         // a publisher that set no id: keep the digest the consumer's inbox knows it by
         properties.setMessageId(Inbox.idOf(message));
-        publisher.publish("", Topology.parkingQueueOf(queue), message);
+        publisher.publish("", Queues.parkingQueueOf(queue), message);
         meters.counter("troupe.messages.parked", "queue", queue).increment();
         log.warn("Parked message {} from {}: {}: {}", properties.getMessageId(), queue,
             cause.getClass().getSimpleName(), oneLine(String.valueOf(cause.getMessage())));

@@ -7,8 +7,8 @@ import org.springframework.amqp.core.Declarable;
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.DirectExchange;
 import org.springframework.amqp.core.Queue;
-import org.springframework.aop.support.AopUtils;
 import org.springframework.context.ApplicationContext;
+import org.springframework.util.ClassUtils;
 
 /**
  * The {@link Subscriber}s of this process and what each owns: its queue, bound to the route of
@@ -36,7 +36,8 @@ public class Subscriptions {
             List<Subscription> found = new ArrayList<>();
             for (String name : context.getBeanNamesForAnnotation(Subscriber.class)) {
                 Class<?> type = context.getType(name);
-                Class<?> target = type == null ? null : AopUtils.isAopProxy(type) ? type.getSuperclass() : type;
+                // a CGLIB proxy's class is a subclass of the subscriber's: read the subscriber's own
+                Class<?> target = ClassUtils.getUserClass(type);
                 Subscriber subscriber = context.findAnnotationOnBean(name, Subscriber.class);
                 found.add(new Subscription(name, target, subscriber, SubscriberListener.routesOf(target)));
             }

@@ -42,10 +42,6 @@ public final class Topology {
     private Topology() {
     }
 
-    public static String parkingQueueOf(String queue) {
-        return Queues.parkingQueueOf(queue);
-    }
-
     /**
      * The queues whose consumers park what they cannot process, in the given flow, whichever
      * services this process runs. The coupons' and the gateway's are also derived from their
@@ -72,19 +68,15 @@ public final class Topology {
         DirectExchange exchange = new DirectExchange(EXCHANGE, true, false);
         List<Declarable> all = new ArrayList<>();
         all.add(exchange);
-        bind(all, exchange, durable(CREATE_USER_OPERATION_QUEUE, type), CREATE_USER);
-        bind(all, exchange, durable(DELETE_USER_OPERATION_QUEUE, type), DELETE_USER);
-        bind(all, exchange, durable(mailQueue(flow), type), flow == Flow.NAIVE ? CREATE_USER : USER_CREATED);
-        bind(all, exchange, durable(COUPONS_QUEUE, type), USER_CREATED, USER_DELETED);
-        bind(all, exchange, durable(GATEWAY_REQUESTS_QUEUE, type), USER_CREATED, USER_REGISTRATION_REJECTED,
+        bind(all, exchange, Queues.durable(CREATE_USER_OPERATION_QUEUE, type), CREATE_USER);
+        bind(all, exchange, Queues.durable(DELETE_USER_OPERATION_QUEUE, type), DELETE_USER);
+        bind(all, exchange, Queues.durable(mailQueue(flow), type), flow == Flow.NAIVE ? CREATE_USER : USER_CREATED);
+        bind(all, exchange, Queues.durable(COUPONS_QUEUE, type), USER_CREATED, USER_DELETED);
+        bind(all, exchange, Queues.durable(GATEWAY_REQUESTS_QUEUE, type), USER_CREATED, USER_REGISTRATION_REJECTED,
             USER_DELETED, USER_DELETION_REJECTED);
-        all.add(durable(USER_STATUS_QUEUE, type));
-        consumerQueues(flow).forEach(queue -> all.add(durable(parkingQueueOf(queue), type)));
+        all.add(Queues.durable(USER_STATUS_QUEUE, type));
+        consumerQueues(flow).forEach(queue -> all.add(Queues.durable(Queues.parkingQueueOf(queue), type)));
         return new Declarables(all);
-    }
-
-    private static Queue durable(String name, MessagingSettings.QueueType type) {
-        return Queues.durable(name, type);
     }
 
     private static void bind(List<Declarable> all, DirectExchange exchange, Queue queue, String... routingKeys) {

@@ -41,4 +41,22 @@ class SubscriptionsTest {
                 .allSatisfy(queue -> assertThat(queue.getArguments()).containsEntry("x-queue-type", "quorum"));
         }
     }
+
+    /**
+     * The coupons' and the gateway's queues are also listed in the topology every process declares;
+     * this keeps that list in step with what their subscriber classes handle.
+     */
+    @Test
+    void theTopologyBindsTheCouponsAndGatewayQueuesToExactlyTheEventsTheirSubscribersHandle() {
+        Declarables topology = Topology.declarables(Flow.RELIABLE);
+        for (Class<?> subscriber : java.util.List.of(dev.troupe.coupons.amqp.CouponListener.class,
+                                                     dev.troupe.gateway.amqp.RequestStatusListener.class)) {
+            String queue = subscriber.getAnnotation(Subscriber.class).queue();
+            assertThat(topology.getDeclarablesByType(Binding.class).stream()
+                    .filter(binding -> binding.getDestination().equals(queue)).map(Binding::getRoutingKey))
+                .as(queue).containsExactlyInAnyOrderElementsOf(
+                    SubscriberListener.routesOf(subscriber).stream().map(Route::key).toList());
+            assertThat(Topology.consumerQueues(Flow.RELIABLE)).contains(queue);
+        }
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.troupe.messaging.ConfirmedPublisher;
 import dev.troupe.messaging.Parking;
+import dev.troupe.messaging.Queues;
 import dev.troupe.messaging.Topology;
 import dev.troupe.support.TroupeIT;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ abstract class ParkingContract extends TroupeIT {
 
         // a message parked after giving up (say, a long outage), now fixable: replay sends it back to its queue
         String replayEmail = uniqueEmail("replayed");
-        String parkedId = send("", Topology.parkingQueueOf(Topology.CREATE_USER_OPERATION_QUEUE),
+        String parkedId = send("", Queues.parkingQueueOf(Topology.CREATE_USER_OPERATION_QUEUE),
             "{\"name\": \"Replayed\", \"email\": \"" + replayEmail + "\"}", "gave up after 2h");
         ParkedMessage parked = awaitParked(Topology.CREATE_USER_OPERATION_QUEUE, parkedId);
         assertThat(parked.reason()).isEqualTo("gave up after 2h");
@@ -48,7 +49,7 @@ abstract class ParkingContract extends TroupeIT {
         properties.setHeader(Parking.REASON, "seed message, no id");
         properties.setHeader(Parking.ORIGINAL_QUEUE, Topology.CREATE_USER_OPERATION_QUEUE);
         String email = uniqueEmail("seed-replay");
-        publisher.publish("", Topology.parkingQueueOf(Topology.CREATE_USER_OPERATION_QUEUE), new Message(
+        publisher.publish("", Queues.parkingQueueOf(Topology.CREATE_USER_OPERATION_QUEUE), new Message(
             ("{\"name\": \"Seed\", \"email\": \"" + email + "\"}").getBytes(StandardCharsets.UTF_8), properties));
         ParkedMessage parked = eventually().until(() -> parked(Topology.CREATE_USER_OPERATION_QUEUE).stream()
             .filter(message -> message.body().contains(email)).findFirst().orElse(null), found -> found != null);
@@ -56,7 +57,7 @@ abstract class ParkingContract extends TroupeIT {
         http.post().uri("/admin/parked/{id}/replay", parked.id()).exchange().expectStatus().isAccepted();
         eventually().until(() -> findUserByEmail(email) != null);
 
-        String orphanId = send("", Topology.parkingQueueOf(Topology.CREATE_USER_OPERATION_QUEUE), "{}", "orphan");
+        String orphanId = send("", Queues.parkingQueueOf(Topology.CREATE_USER_OPERATION_QUEUE), "{}", "orphan");
         ParkedMessage orphan = awaitParked(Topology.CREATE_USER_OPERATION_QUEUE, orphanId);
         jdbcMoveToQueue(orphan.id(), "create_user_mail_queue");
         http.post().uri("/admin/parked/{id}/replay", orphan.id()).exchange().expectStatus().isEqualTo(409);
