@@ -1,0 +1,65 @@
+package dev.troupe;
+
+import dev.troupe.coupons.CouponsConfiguration;
+import dev.troupe.embedded.EmbeddedConfiguration;
+import dev.troupe.gateway.GatewayConfiguration;
+import dev.troupe.mailer.MailerConfiguration;
+import dev.troupe.operations.OperationsConfiguration;
+import dev.troupe.schema.SchemaConfiguration;
+import dev.troupe.startup.StartupChecksConfiguration;
+import dev.troupe.topology.TopologyConfiguration;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import dev.troupe.users.UserCommandsConfiguration;
+import dev.troupe.users.UsersConfiguration;
+import dev.troupe.web.WebConfiguration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * Troupe in one jar. No component scan: each service is assembled by its own configuration,
+ * switched on by {@code troupe.services}, so one process can run every service or just one.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@EnableConfigurationProperties(TroupeSettings.class)
+@EnableScheduling
+@Import({
+    EmbeddedConfiguration.class,
+    SchemaConfiguration.class,
+    StartupChecksConfiguration.class,
+    TopologyConfiguration.class,
+    OperationsConfiguration.class,
+    WebConfiguration.class,
+    UsersConfiguration.class,
+    UserCommandsConfiguration.class,
+    GatewayConfiguration.class,
+    MailerConfiguration.class,
+    CouponsConfiguration.class,
+    StartupReport.class,
+    HomePage.class
+})
+public class TroupeApplication {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    public static void main(String[] args) {
+        try {
+            SpringApplication.run(TroupeApplication.class, args);
+        } catch (SpringApplication.AbandonedRunException e) {
+            throw e; // not a failure: AOT processing stops the run on purpose
+        } catch (RuntimeException e) {
+            // Already reported (failure analysis or stack trace), the context closed. A failure after the
+            // listeners started (a taken HTTP port) leaves Spring AMQP's channel-closing pool threads idle,
+            // non-daemon, for their 60 s keep-alive: without exiting here the JVM would linger that long.
+            System.exit(1);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package dev.troupe.coupons.amqp;
+
+import dev.troupe.coupons.CouponService;
+import dev.troupe.messaging.Subscriber;
+import dev.troupe.topology.Topology;
+import dev.troupe.users.UserCreated;
+import dev.troupe.users.UserDeleted;
+
+/**
+ * One queue bound to user_created and user_deleted, so a user's two events arrive in order; one
+ * method per event, deduplicated by the machinery in the coupons' inbox.
+ */
+@Subscriber(name = "coupons", queue = Topology.COUPONS_QUEUE, inbox = "coupons_inbox")
+public class CouponListener {
+
+    private final CouponService coupons;
+
+    public CouponListener(CouponService coupons) {
+        this.coupons = coupons;
+    }
+
+    void on(UserCreated event) {
+        coupons.userCreated(event.userId());
+    }
+
+    void on(UserDeleted event) {
+        coupons.userDeleted(event.userId());
+    }
+}

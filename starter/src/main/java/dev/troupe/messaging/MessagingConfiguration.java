@@ -1,0 +1,154 @@
+package dev.troupe.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.amqp.core.Base64UrlNamingStrategy;
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
+import org.springframework.amqp.rabbit.annotation.EnableRabbit;
+import org.springframework.amqp.rabbit.annotation.RabbitListenerConfigurer;
+import org.springframework.amqp.rabbit.config.ContainerCustomizer;
+import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
+import org.springframework.amqp.support.converter.MessageConverter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
+import org.springframework.boot.amqp.autoconfigure.SimpleRabbitListenerContainerFactoryConfigurer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.boot.amqp.autoconfigure.RabbitAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What every service shares to talk over the broker: JSON, confirmed publishing, parking, retries,
+ * request/reply and the subscribers' listeners. Before Spring Boot's own: its listener container
+ * factory takes the place of Boot's, with the failure advice every listener needs.
+ */
+@AutoConfiguration(before = RabbitAutoConfiguration.class)
+@EnableRabbit
+@EnableConfigurationProperties(MessagingSettings.class)
+public class MessagingConfiguration {
+
+    /**
+     * Bodies without a content type (the seed's publishers send none) are read as JSON, into the
+     * listener method's parameter type; a Java type header, if any, is ignored.
+     */
+    @Bean
+    MessageConverter messageConverter(JsonMapper json) {
+        JacksonJsonMessageConverter converter = new JacksonJsonMessageConverter(json);
+        converter.setAssumeSupportedContentType(true);
+        converter.setAlwaysConvertToInferredType(true);
+        return converter;
+    }
+
+    @Bean
+    Envelopes envelopes(JsonMapper json) {
+        return new Envelopes(json);
+    }
+
+    /** Checked while the context starts: without confirms and mandatory returns the guarantees do not hold. */
+    @Bean
+    PublishingSafety publishingSafety(RabbitTemplate template) {
+        return new PublishingSafety(template);
+    }
+
+    @Bean
+    ConfirmedPublisher confirmedPublisher(RabbitTemplate template, MessagingSettings settings) {
+        return new ConfirmedPublisher(template, settings.confirmTimeout());
+    }
+
+    @Bean
+    Parking parking(ConfirmedPublisher publisher, MeterRegistry meters) {
+        return new Parking(publisher, meters);
+    }
+
+    @Bean
+    SimpleRabbitListenerContainerFactory rabbitListenerContainerFactory(
+        SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory, Parking parking,
+        DelayedRedelivery redelivery, MessagingSettings settings, Clock clock, MeterRegistry meters,
+        ObjectProvider<ContainerCustomizer<SimpleMessageListenerContainer>> customizers) {
+        SimpleRabbitListenerContainerFactory factory = new SimpleRabbitListenerContainerFactory();
+        configurer.configure(factory, connectionFactory);
+        factory.setAdviceChain(new FailureAdvice(parking, redelivery, settings.retry(), clock, meters));
+        // services tune their own listeners (say, the mailer's concurrency) without a factory each
+        factory.setContainerCustomizer(container -> customizers.orderedStream().forEach(c -> c.configure(container)));
+        return factory;
+    }
+
+    /**
+     * This process's own reply queue, gone when its consumer goes. Not exclusive: the embedded
+     * broker scopes an exclusive queue to the declaring channel and drops it with that channel.
+     */
+    @Bean
+    Queue replyQueue() {
+        return new Queue(Base64UrlNamingStrategy.DEFAULT.generateName().replace("spring.gen-", "troupe.replies."),
+            false, false, true);
+    }
+
+    /**
+     * Its reply container consumes like the {@code @RabbitListener} containers, and starts with
+     * them, or not ({@code spring.rabbitmq.listener.simple.auto-startup}).
+     */
+    @Bean
+    AsyncRabbitTemplate rpcTemplate(ConnectionFactory connectionFactory, MessageConverter converter,
+                                    Queue replyQueue, MessagingSettings settings, RabbitProperties rabbit) {
+        RabbitTemplate template = new RabbitTemplate(connectionFactory);
+        template.setMessageConverter(converter);
+        SimpleMessageListenerContainer replies = new SimpleMessageListenerContainer(connectionFactory);
+        replies.setQueueNames(replyQueue.getName());
+        AsyncRabbitTemplate async = new AsyncRabbitTemplate(template, replies, replyQueue.getName());
+        // the longest any caller waits; each call bounds its own wait and cancels on giving up
+        async.setReceiveTimeout(Duration.ofMinutes(1).toMillis());
+        async.setEnableConfirms(true);
+        async.setMandatory(true);
+        async.setAutoStartup(rabbit.getListener().getSimple().isAutoStartup());
+        return async;
+    }
+
+    @Bean
+    RpcClient rpcClient(AsyncRabbitTemplate rpcTemplate, MessagingSettings settings) {
+        return new RpcClient(rpcTemplate, settings.rpcTimeout());
+    }
+
+    @Bean
+    InboxJanitor inboxJanitor(ObjectProvider<Inbox> inboxes, Subscriptions subscriptions, JdbcClient jdbc, Clock clock,
+                              MessagingSettings settings) {
+        return new InboxJanitor(inboxes, subscriptions, jdbc, clock, settings.inboxRetention());
+    }
+
+    @Bean
+    Subscriptions subscriptions(ApplicationContext context) {
+        return new Subscriptions(context);
+    }
+
+    /** The subscribers' queues, bindings and parking queues, derived from the subscriber classes. */
+    @Bean
+    Declarables subscriberTopology(Subscriptions subscriptions, MessagingSettings settings) {
+        return subscriptions.declarables(settings.queueType());
+    }
+
+    @Bean
+    SubscriberEndpoints subscriberEndpoints(ApplicationContext context, Subscriptions subscriptions, JdbcClient jdbc,
+                                            Clock clock, Envelopes envelopes, LocalValidatorFactoryBean validator,
+                                            PlatformTransactionManager transactions) {
+        return new SubscriberEndpoints(context, subscriptions, jdbc, clock, envelopes, validator,
+            new TransactionTemplate(transactions));
+    }
+
+    /** Lets listeners validate their payload with {@code @Valid}, with the same rules as the HTTP API. */
+    @Bean
+    RabbitListenerConfigurer listenerValidation(LocalValidatorFactoryBean validator) {
+        return registrar -> registrar.setValidator(validator);
+    }
+}
