@@ -3,6 +3,7 @@ package dev.troupe.users;
 import dev.troupe.ConditionalOnService;
 import dev.troupe.Services;
 import dev.troupe.messaging.Inbox;
+import dev.troupe.messaging.MessagingSettings;
 import dev.troupe.users.amqp.UserCommandListener;
 import dev.troupe.users.amqp.UserCommands;
 import java.time.Clock;
@@ -21,8 +22,8 @@ import org.springframework.context.annotation.Import;
 public class UserCommandsConfiguration {
 
     @Bean
-    Inbox usersInbox(JdbcClient jdbc, Clock clock) {
-        return new Inbox(jdbc, clock, "users_inbox");
+    Inbox usersInbox(JdbcClient jdbc, Clock clock, MessagingSettings messaging) {
+        return new Inbox(jdbc, clock, messaging.schema().inboxTable());
     }
 
     @Bean

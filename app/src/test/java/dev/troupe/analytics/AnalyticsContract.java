@@ -63,11 +63,11 @@ abstract class AnalyticsContract extends TroupeIT {
     /** The inbox row is written in the handler's transaction: a failed handler leaves none, and the retry is processed. */
     @Test
     void aHandlerThatFailsLeavesNoInboxRowAndItsRetryIsProcessedOnce() {
-        double retriedBefore = meters.counter("troupe.messages.retried", "queue", Analytics.QUEUE).count();
+        double retriedBefore = meters.counter("troupe.messaging.retried", "queue", Analytics.QUEUE).count();
         UUID user = postJson("/users/", Map.of("name", Analytics.FAILS_ONCE, "email", uniqueEmail("analytics-fails")))
             .expectStatus().isCreated().expectBody(User.class).returnResult().getResponseBody().id();
         eventually().until(() -> seenUsers().contains(user));
-        assertThat(meters.counter("troupe.messages.retried", "queue", Analytics.QUEUE).count()).isGreaterThan(retriedBefore);
+        assertThat(meters.counter("troupe.messaging.retried", "queue", Analytics.QUEUE).count()).isGreaterThan(retriedBefore);
         assertThat(seenUsers().stream().filter(user::equals)).hasSize(1);
     }
 

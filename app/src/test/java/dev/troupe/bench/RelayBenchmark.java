@@ -197,7 +197,7 @@ public final class RelayBenchmark {
             report.add(String.format("- published and confirmed in %.2f s: **%,.0f rows/s**", seconds, BACKLOG / seconds));
             report.add(String.format("- delivered to a subscriber: %,d of %,d (%,d distinct); relay counted %,.0f",
                 subscriber.received.get(), BACKLOG, subscriber.distinct.size(),
-                context.getBean(io.micrometer.core.instrument.MeterRegistry.class).counter("troupe.outbox.published").count()));
+                context.getBean(io.micrometer.core.instrument.MeterRegistry.class).counter("troupe.messaging.outbox.published").count()));
             report.add("");
         }
         jdbc.sql("DELETE FROM outbox").update();

@@ -41,7 +41,7 @@ abstract class CouponsContract extends TroupeIT {
     }
 
     private boolean handledByCoupons(String messageId) {
-        return jdbc.sql("SELECT COUNT(*) FROM coupons_inbox WHERE message_id = :id").param("id", messageId)
+        return jdbc.sql("SELECT COUNT(*) FROM troupe_inbox WHERE consumer = 'coupons' AND message_id = :id").param("id", messageId)
             .query(Long.class).single() == 1;
     }
 

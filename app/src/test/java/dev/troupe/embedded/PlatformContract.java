@@ -74,10 +74,10 @@ abstract class PlatformContract extends TroupeIT {
 
     @Test
     void exposesTheOutboxLagAsMetrics() {
-        http.get().uri("/actuator/metrics/troupe.outbox.pending").exchange().expectStatus().isOk()
+        http.get().uri("/actuator/metrics/troupe.messaging.outbox.pending").exchange().expectStatus().isOk()
             .expectBody().jsonPath("$.measurements[0].value").isNumber();
-        http.get().uri("/actuator/metrics/troupe.outbox.oldest.age").exchange().expectStatus().isOk()
-            .expectBody().jsonPath("$.name").isEqualTo("troupe.outbox.oldest.age").jsonPath("$.measurements[0].value").isNumber();
+        http.get().uri("/actuator/metrics/troupe.messaging.outbox.oldest.age").exchange().expectStatus().isOk()
+            .expectBody().jsonPath("$.name").isEqualTo("troupe.messaging.outbox.oldest.age").jsonPath("$.measurements[0].value").isNumber();
     }
 
     @Test

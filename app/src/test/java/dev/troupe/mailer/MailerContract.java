@@ -146,7 +146,7 @@ abstract class MailerContract extends TroupeIT {
     }
 
     private double retried(String queue) {
-        return meters.counter("troupe.messages.retried", "queue", queue).count();
+        return meters.counter("troupe.messaging.retried", "queue", queue).count();
     }
 
     private long retriesPendingFor(String queue) {

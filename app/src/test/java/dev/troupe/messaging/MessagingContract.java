@@ -101,8 +101,8 @@ abstract class MessagingContract extends TroupeIT {
     @Test
     void anInboxForgetsMessagesPastItsRetention() {
         java.time.Clock weekAgo = java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofDays(-8));
-        Inbox old = new Inbox(jdbc, weekAgo, "users_inbox");
-        Inbox today = new Inbox(jdbc, java.time.Clock.systemUTC(), "users_inbox");
+        Inbox old = new Inbox(jdbc, weekAgo, "troupe_inbox");
+        Inbox today = new Inbox(jdbc, java.time.Clock.systemUTC(), "troupe_inbox");
         Message oldMessage = messageWithId("retention-old-" + UUID.randomUUID());
         Message newMessage = messageWithId("retention-new-" + UUID.randomUUID());
         var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);

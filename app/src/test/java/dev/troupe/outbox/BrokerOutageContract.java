@@ -80,7 +80,7 @@ abstract class BrokerOutageContract {
     }
 
     private double failedRounds() {
-        return meters.counter("troupe.outbox.failed.rounds").count();
+        return meters.counter("troupe.messaging.outbox.failed.rounds").count();
     }
 
     protected static org.awaitility.core.ConditionFactory await() {

@@ -92,7 +92,7 @@ abstract class OutboxContract extends TroupeIT {
 
     @Test
     void twoRelaysOnOneTablePublishEveryEventOnceAndEachUsersEventsInOrder() throws Exception {
-        OutboxRelay second = new OutboxRelay(new OutboxTable(jdbc, Clock.systemUTC()), new TransactionTemplate(transactions),
+        OutboxRelay second = new OutboxRelay(new OutboxTable(jdbc, Clock.systemUTC(), "outbox"), new TransactionTemplate(transactions),
             new BatchPublisher(rabbit, messaging.confirmTimeout()), json,
             new OutboxSettings(true, 1, 7, Duration.ofMillis(20), Duration.ofHours(1), Duration.ofMinutes(1)),
             new SimpleMeterRegistry());
@@ -152,7 +152,7 @@ abstract class OutboxContract extends TroupeIT {
             .param("later", java.time.OffsetDateTime.now().plusYears(1))
             .update());
         try {
-            new OutboxJanitor(jdbc, Clock.systemUTC(), Duration.ZERO, new SimpleMeterRegistry()).deleteExpired();
+            new OutboxJanitor(jdbc, Clock.systemUTC(), "outbox", Duration.ZERO, new SimpleMeterRegistry()).deleteExpired();
             assertThat(count("ordering_key = 'user-" + user.id() + "'")).isZero();
             assertThat(count("message_id = 'retention-pending'")).isEqualTo(1);
         } finally {

@@ -103,7 +103,7 @@ abstract class UuidUpgradeContract {
                 .containsExactly(a, c);
             assertThat(request(http, A_REQUEST)).containsEntry("user_id", a.toString());
             assertThat(request(http, C_REQUEST)).containsEntry("user_id", c.toString()).containsEntry("status", "deleted");
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM coupons_inbox WHERE message_id = :id").param("id", A_EVENT)
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM troupe_inbox WHERE consumer = 'coupons' AND message_id = :id").param("id", A_EVENT)
                 .query(Long.class).single()).isOne();
             assertThat(jdbc.sql("SELECT user_id FROM mail_ledger WHERE event_id = 'naive-1'").query(UUID.class).optional())
                 .as("a naive-flow ledger row names no user, before and after").isEmpty();

@@ -3,7 +3,12 @@ package dev.troupe.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.troupe.coupons.amqp.CouponListener;
+import dev.troupe.gateway.amqp.RequestStatusListener;
 import dev.troupe.messaging.MessagingSettings;
+import dev.troupe.messaging.Route;
+import dev.troupe.messaging.Subscriber;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Binding;
@@ -69,5 +74,23 @@ class TopologyTest {
             .allSatisfy(queue -> assertThat(queue.getArguments()).containsEntry("x-queue-type", "quorum"))
             .extracting(Queue::getName).contains("create_user_operation_queue", "create_user_operation_queue.parked",
                 "user_status_queue");
+    }
+
+    /**
+     * The coupons' and the gateway's queues are also listed in the topology every process declares;
+     * this keeps that list in step with what their subscriber classes handle.
+     */
+    @Test
+    void theTopologyBindsTheCouponsAndGatewayQueuesToExactlyTheEventsTheirSubscribersHandle() {
+        for (Class<?> subscriber : List.of(CouponListener.class, RequestStatusListener.class)) {
+            String queue = subscriber.getAnnotation(Subscriber.class).queue();
+            List<String> handled = Arrays.stream(subscriber.getDeclaredMethods())
+                .filter(method -> method.getName().equals("on"))
+                .map(method -> method.getParameterTypes()[0].getAnnotation(Route.class).key()).toList();
+            assertThat(topology.getDeclarablesByType(Binding.class).stream()
+                    .filter(binding -> binding.getDestination().equals(queue)).map(Binding::getRoutingKey))
+                .as(queue).containsExactlyInAnyOrderElementsOf(handled);
+            assertThat(Topology.consumerQueues(Flow.RELIABLE)).contains(queue);
+        }
     }
 }

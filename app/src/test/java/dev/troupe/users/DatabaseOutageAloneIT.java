@@ -108,6 +108,6 @@ class DatabaseOutageAloneIT {
     }
 
     private double requeued() {
-        return meters.counter("troupe.messages.requeued", "queue", Topology.CREATE_USER_OPERATION_QUEUE).count();
+        return meters.counter("troupe.messaging.requeued", "queue", Topology.CREATE_USER_OPERATION_QUEUE).count();
     }
 }

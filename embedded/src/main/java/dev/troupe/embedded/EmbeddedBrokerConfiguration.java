@@ -14,7 +14,7 @@ import org.springframework.core.env.Environment;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnUnset({"spring.rabbitmq.host", "spring.rabbitmq.addresses"})
-class EmbeddedBrokerConfiguration {
+public class EmbeddedBrokerConfiguration {
 
     /**
      * Quorum queues are RabbitMQ's: Qpid refuses the declaration and closes the connection, so the

@@ -89,11 +89,11 @@ class FailureAdvice implements MethodInterceptor {
             }
             log.warn("Could not store message {} for redelivery ({}); requeueing it",
                 message.getMessageProperties().getMessageId(), storeFailed.getMessage());
-            meters.counter("troupe.messages.requeued", "queue", queueOf(message)).increment();
+            meters.counter("troupe.messaging.requeued", "queue", queueOf(message)).increment();
             Thread.sleep(PAUSE_BEFORE_REQUEUE.toMillis());
             throw failure;
         }
-        meters.counter("troupe.messages.retried", "queue", queueOf(message)).increment();
+        meters.counter("troupe.messaging.retried", "queue", queueOf(message)).increment();
         log.info("Message {} from {} failed (attempt {}), retrying in {} ms: {}",
             message.getMessageProperties().getMessageId(), message.getMessageProperties().getConsumerQueue(),
             state.attempts(), delay.toMillis(), state.lastError());

@@ -15,12 +15,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A service's record of the messages its consumers have processed, written in the same
  * transaction as their effect: a redelivered message finds its row and has no second effect.
- * Each service keeps its own inbox table (consumer, message_id).
+ * One table for every consumer, keyed by (consumer, message_id); its name is
+ * {@code troupe.messaging.schema.inbox-table}.
  */
 public class Inbox {
-
-    /** The table of the subscribers that keep no inbox of their own service. */
-    public static final String SHARED_TABLE = "troupe_inbox";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -31,7 +29,7 @@ public class Inbox {
         this.jdbc = jdbc;
         this.clock = clock;
         this.table = table;
-        // the table name is a constant of the owning service, never input
+        // the table name is a checked identifier from the settings (MessagingSettings.Schema), never input
         this.insert = "INSERT INTO " + table + " (consumer, message_id, processed_at)"
             + " SELECT :consumer, :messageId, :now WHERE NOT EXISTS"
             + " (SELECT 1 FROM " + table + " WHERE consumer = :consumer AND message_id = :messageId)";

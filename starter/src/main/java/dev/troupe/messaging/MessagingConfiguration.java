@@ -1,6 +1,13 @@
 package dev.troupe.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.amqp.core.Base64UrlNamingStrategy;
@@ -40,11 +47,50 @@ import tools.jackson.databind.json.JsonMapper;
 @EnableConfigurationProperties(MessagingSettings.class)
 public class MessagingConfiguration {
 
+    private static final String APPLICATION_FLYWAY = "org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer";
+
+    /** The machinery's own tables, by its own migrations. */
+    @Bean
+    @ConditionalOnMissingBean
+    MessagingSchema messagingSchema(DataSource dataSource, MessagingSettings settings) {
+        return new MessagingSchema(dataSource, settings.schema());
+    }
+
+    /**
+     * The application's Flyway runs first: its older migrations may have created the machinery's
+     * tables themselves (Troupe's did), which the starter's scripts then find and keep.
+     */
+    @Bean
+    static BeanFactoryPostProcessor messagingSchemaAfterApplicationFlyway() {
+        return factory -> {
+            ClassLoader loader = factory.getBeanClassLoader();
+            if (!factory.containsBeanDefinition("messagingSchema") || !ClassUtils.isPresent(APPLICATION_FLYWAY, loader)) {
+                return;
+            }
+            String[] flyways = factory.getBeanNamesForType(ClassUtils.resolveClassName(APPLICATION_FLYWAY, loader), true, false);
+            BeanDefinition schema = factory.getBeanDefinition("messagingSchema");
+            String[] dependsOn = schema.getDependsOn() == null ? new String[0] : schema.getDependsOn();
+            schema.setDependsOn(StringUtils.concatenateStringArrays(dependsOn, flyways));
+        };
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** Metrics go to the application's registry; without one (no actuator), to Micrometer's global registry. */
+    public static MeterRegistry meters(ObjectProvider<MeterRegistry> meters) {
+        return meters.getIfAvailable(() -> Metrics.globalRegistry);
+    }
+
     /**
      * Bodies without a content type (the seed's publishers send none) are read as JSON, into the
      * listener method's parameter type; a Java type header, if any, is ignored.
      */
     @Bean
+    @ConditionalOnMissingBean
     MessageConverter messageConverter(JsonMapper json) {
         JacksonJsonMessageConverter converter = new JacksonJsonMessageConverter(json);
         converter.setAssumeSupportedContentType(true);
@@ -53,6 +99,7 @@ public class MessagingConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     Envelopes envelopes(JsonMapper json) {
         return new Envelopes(json);
     }
@@ -64,23 +111,25 @@ public class MessagingConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     ConfirmedPublisher confirmedPublisher(RabbitTemplate template, MessagingSettings settings) {
         return new ConfirmedPublisher(template, settings.confirmTimeout());
     }
 
     @Bean
-    Parking parking(ConfirmedPublisher publisher, MeterRegistry meters) {
-        return new Parking(publisher, meters);
+    @ConditionalOnMissingBean
+    Parking parking(ConfirmedPublisher publisher, ObjectProvider<MeterRegistry> meters) {
+        return new Parking(publisher, meters(meters));
     }
 
     @Bean
     SimpleRabbitListenerContainerFactory rabbitListenerContainerFactory(
         SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory, Parking parking,
-        DelayedRedelivery redelivery, MessagingSettings settings, Clock clock, MeterRegistry meters,
+        DelayedRedelivery redelivery, MessagingSettings settings, Clock clock, ObjectProvider<MeterRegistry> meters,
         ObjectProvider<ContainerCustomizer<SimpleMessageListenerContainer>> customizers) {
         SimpleRabbitListenerContainerFactory factory = new SimpleRabbitListenerContainerFactory();
         configurer.configure(factory, connectionFactory);
-        factory.setAdviceChain(new FailureAdvice(parking, redelivery, settings.retry(), clock, meters));
+        factory.setAdviceChain(new FailureAdvice(parking, redelivery, settings.retry(), clock, meters(meters)));
         // services tune their own listeners (say, the mailer's concurrency) without a factory each
         factory.setContainerCustomizer(container -> customizers.orderedStream().forEach(c -> c.configure(container)));
         return factory;
@@ -117,14 +166,15 @@ public class MessagingConfiguration {
     }
 
     @Bean
+    @ConditionalOnMissingBean
     RpcClient rpcClient(AsyncRabbitTemplate rpcTemplate, MessagingSettings settings) {
         return new RpcClient(rpcTemplate, settings.rpcTimeout());
     }
 
     @Bean
-    InboxJanitor inboxJanitor(ObjectProvider<Inbox> inboxes, Subscriptions subscriptions, JdbcClient jdbc, Clock clock,
-                              MessagingSettings settings) {
-        return new InboxJanitor(inboxes, subscriptions, jdbc, clock, settings.inboxRetention());
+    @ConditionalOnMissingBean
+    InboxJanitor inboxJanitor(JdbcClient jdbc, Clock clock, MessagingSettings settings) {
+        return new InboxJanitor(new Inbox(jdbc, clock, settings.schema().inboxTable()), settings.inboxRetention());
     }
 
     @Bean
@@ -141,9 +191,9 @@ public class MessagingConfiguration {
     @Bean
     SubscriberEndpoints subscriberEndpoints(ApplicationContext context, Subscriptions subscriptions, JdbcClient jdbc,
                                             Clock clock, Envelopes envelopes, LocalValidatorFactoryBean validator,
-                                            PlatformTransactionManager transactions) {
-        return new SubscriberEndpoints(context, subscriptions, jdbc, clock, envelopes, validator,
-            new TransactionTemplate(transactions));
+                                            PlatformTransactionManager transactions, MessagingSettings settings) {
+        return new SubscriberEndpoints(context, subscriptions, new Inbox(jdbc, clock, settings.schema().inboxTable()),
+            envelopes, validator, new TransactionTemplate(transactions));
     }
 
     /** Lets listeners validate their payload with {@code @Valid}, with the same rules as the HTTP API. */

@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param inboxRetention how long the services' inboxes remember a processed message
  * @param queueType      the type of every durable queue Troupe declares: classic, or quorum for
  *                       replicated durability on a RabbitMQ cluster (RabbitMQ only); retries and
- *                       parking are the application's, so both behave the same
+ *                       parking are the machinery's, so both behave the same
+ * @param schema         the machinery's tables and wake-up channel, and whether it creates them
  */
 @ConfigurationProperties("troupe.messaging")
 public record MessagingSettings(
@@ -19,7 +20,8 @@ public record MessagingSettings(
     @DefaultValue("3s") Duration rpcTimeout,
     @DefaultValue Retry retry,
     @DefaultValue("7d") Duration inboxRetention,
-    @DefaultValue("classic") QueueType queueType) {
+    @DefaultValue("classic") QueueType queueType,
+    @DefaultValue Schema schema) {
 
     /** RabbitMQ cannot change a queue's type in place: a queue declared with the other type is refused (406). */
     public enum QueueType { CLASSIC, QUORUM }
@@ -33,5 +35,33 @@ public record MessagingSettings(
         @DefaultValue("2.0") double multiplier,
         @DefaultValue("5m") Duration maxDelay,
         @DefaultValue("2h") Duration giveUpAfter) {
+    }
+
+    /**
+     * The names are put into SQL as they are, so they must be plain identifiers (checked here).
+     *
+     * @param migrate       whether the starter applies its own migrations (its own Flyway history) at start-up
+     * @param outboxTable   the outbox table
+     * @param inboxTable    the inbox of every subscriber, keyed by (consumer, message id)
+     * @param wakeUpChannel the PostgreSQL NOTIFY channel on which commits to the outbox wake the relays
+     * @param historyTable  the Flyway history of the starter's own migrations, apart from the application's
+     */
+    public record Schema(
+        @DefaultValue("true") boolean migrate,
+        @DefaultValue("outbox") String outboxTable,
+        @DefaultValue("troupe_inbox") String inboxTable,
+        @DefaultValue("troupe_outbox") String wakeUpChannel,
+        @DefaultValue("troupe_messaging_schema_history") String historyTable) {
+
+        private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[a-z_][a-z0-9_]{0,47}");
+
+        public Schema {
+            for (String name : java.util.List.of(outboxTable, inboxTable, wakeUpChannel, historyTable)) {
+                if (!IDENTIFIER.matcher(name).matches()) {
+                    throw new IllegalArgumentException("'" + name + "' is not a plain SQL name (lower-case letters,"
+                        + " digits and _, at most 48): troupe.messaging.schema.* go into SQL as they are");
+                }
+            }
+        }
     }
 }

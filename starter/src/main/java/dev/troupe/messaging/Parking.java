@@ -61,7 +61,7 @@ public class Parking {
         // a publisher that set no id: keep the digest the consumer's inbox knows it by
         properties.setMessageId(Inbox.idOf(message));
         publisher.publish("", Queues.parkingQueueOf(queue), message);
-        meters.counter("troupe.messages.parked", "queue", queue).increment();
+        meters.counter("troupe.messaging.parked", "queue", queue).increment();
         log.warn("Parked message {} from {}: {}: {}", properties.getMessageId(), queue,
             cause.getClass().getSimpleName(), oneLine(String.valueOf(cause.getMessage())));
     }

@@ -25,7 +25,4 @@ public @interface Subscriber {
 
     /** The queue it consumes. */
     String queue();
-
-    /** The inbox table: the shared one by default, or one of the subscriber's service's own. */
-    String inbox() default Inbox.SHARED_TABLE;
 }

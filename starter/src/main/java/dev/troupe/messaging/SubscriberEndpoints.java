@@ -1,12 +1,10 @@
 package dev.troupe.messaging;
 
 import jakarta.validation.Validator;
-import java.time.Clock;
 import org.springframework.amqp.rabbit.annotation.RabbitListenerConfigurer;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerEndpoint;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistrar;
 import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -17,18 +15,16 @@ class SubscriberEndpoints implements RabbitListenerConfigurer {
 
     private final ApplicationContext context;
     private final Subscriptions subscriptions;
-    private final JdbcClient jdbc;
-    private final Clock clock;
+    private final Inbox inbox;
     private final Envelopes envelopes;
     private final Validator validator;
     private final TransactionTemplate transactions;
 
-    SubscriberEndpoints(ApplicationContext context, Subscriptions subscriptions, JdbcClient jdbc, Clock clock, Envelopes envelopes,
+    SubscriberEndpoints(ApplicationContext context, Subscriptions subscriptions, Inbox inbox, Envelopes envelopes,
                         Validator validator, TransactionTemplate transactions) {
         this.context = context;
         this.subscriptions = subscriptions;
-        this.jdbc = jdbc;
-        this.clock = clock;
+        this.inbox = inbox;
         this.envelopes = envelopes;
         this.validator = validator;
         this.transactions = transactions;
@@ -43,7 +39,7 @@ class SubscriberEndpoints implements RabbitListenerConfigurer {
             endpoint.setQueueNames(subscriber.queue());
             // the instance only now, when every singleton exists: nothing is created early for it
             endpoint.setMessageListener(new SubscriberListener(context.getBean(subscription.beanName()), subscriber.name(),
-                new Inbox(jdbc, clock, subscriber.inbox()), envelopes, validator, transactions));
+                inbox, envelopes, validator, transactions));
             registrar.registerEndpoint(endpoint);
         }
     }

@@ -51,11 +51,6 @@ public class Subscriptions {
         return all().stream().map(subscription -> subscription.subscriber().queue()).toList();
     }
 
-    /** The inbox tables the subscribers write, for their retention. */
-    public List<String> inboxTables() {
-        return all().stream().map(subscription -> subscription.subscriber().inbox()).distinct().toList();
-    }
-
     /** Each subscriber's queue with its bindings and its parking queue, every durable queue of one type. */
     Declarables declarables(MessagingSettings.QueueType type) {
         List<Declarable> declarables = new ArrayList<>();

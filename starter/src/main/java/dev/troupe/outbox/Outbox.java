@@ -25,12 +25,19 @@ public class Outbox {
     private final JsonMapper json;
     private final Clock clock;
     private final Runnable wakeRelay;
+    private final String insert;
 
-    public Outbox(JdbcClient jdbc, JsonMapper json, Clock clock, Runnable wakeRelay) {
+    /** @param table the outbox table's name, a checked identifier ({@code MessagingSettings.Schema}) */
+    public Outbox(JdbcClient jdbc, JsonMapper json, Clock clock, String table, Runnable wakeRelay) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
         this.wakeRelay = wakeRelay;
+        this.insert = """
+            INSERT INTO %s (message_id, exchange, routing_key, type, correlation_id, ordering_key,
+                            headers, content_type, body, created_at, available_at)
+            VALUES (:messageId, :exchange, :routingKey, :type, :correlationId, :orderingKey,
+                    :headers, :contentType, :body, :createdAt, :availableAt)""".formatted(table);
     }
 
     /**
@@ -54,11 +61,7 @@ public class Outbox {
     public void add(OutgoingMessage message) {
         Instant now = clock.instant();
         Instant availableAt = message.notBefore() == null ? now : message.notBefore();
-        jdbc.sql("""
-                INSERT INTO outbox (message_id, exchange, routing_key, type, correlation_id, ordering_key,
-                                    headers, content_type, body, created_at, available_at)
-                VALUES (:messageId, :exchange, :routingKey, :type, :correlationId, :orderingKey,
-                        :headers, :contentType, :body, :createdAt, :availableAt)""")
+        jdbc.sql(insert)
             .param("messageId", message.messageId())
             .param("exchange", message.exchange())
             .param("routingKey", message.routingKey())

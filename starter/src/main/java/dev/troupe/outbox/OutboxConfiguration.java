@@ -1,47 +1,61 @@
 package dev.troupe.outbox;
 
 import dev.troupe.messaging.BatchPublisher;
+import dev.troupe.messaging.MessagingConfiguration;
 import dev.troupe.messaging.MessagingSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The transactional outbox: its writer everywhere, its relay in every process that wants one. */
-@AutoConfiguration
+@AutoConfiguration(after = MessagingConfiguration.class)
 @EnableConfigurationProperties(OutboxSettings.class)
 public class OutboxConfiguration {
 
     @Bean
-    Outbox outbox(JdbcClient jdbc, JsonMapper json, Clock clock, ObjectProvider<OutboxRelay> relay) {
-        return new Outbox(jdbc, json, clock, () -> relay.ifAvailable(OutboxRelay::wake));
+    @ConditionalOnMissingBean
+    Outbox outbox(JdbcClient jdbc, JsonMapper json, Clock clock, MessagingSettings messaging,
+                  ObjectProvider<OutboxRelay> relay) {
+        return new Outbox(jdbc, json, clock, messaging.schema().outboxTable(), () -> relay.ifAvailable(OutboxRelay::wake));
     }
 
     @Bean
     @ConditionalOnBooleanProperty(name = "troupe.outbox.relay-enabled", matchIfMissing = true)
     OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactions, RabbitTemplate rabbit,
                             JsonMapper json, OutboxSettings settings, MessagingSettings messaging, Clock clock,
-                            MeterRegistry meters) {
-        return new OutboxRelay(new OutboxTable(jdbc, clock), new TransactionTemplate(transactions),
-            new BatchPublisher(rabbit, messaging.confirmTimeout()), json, settings, meters);
+                            ObjectProvider<MeterRegistry> meters) {
+        return new OutboxRelay(new OutboxTable(jdbc, clock, messaging.schema().outboxTable()),
+            new TransactionTemplate(transactions), new BatchPublisher(rabbit, messaging.confirmTimeout()), json, settings,
+            MessagingConfiguration.meters(meters));
     }
 
-    @Bean
+    /** Only where the PostgreSQL driver is: elsewhere relays of other processes find new rows by polling. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.postgresql.PGConnection")
     @ConditionalOnBooleanProperty(name = "troupe.outbox.relay-enabled", matchIfMissing = true)
-    PostgresWakeUps postgresWakeUps(DataSource dataSource, OutboxRelay relay) {
-        return new PostgresWakeUps(dataSource, relay::wake);
+    static class WakeUps {
+
+        @Bean
+        PostgresWakeUps postgresWakeUps(DataSource dataSource, MessagingSettings messaging, OutboxRelay relay) {
+            return new PostgresWakeUps(dataSource, messaging.schema().wakeUpChannel(), relay::wake);
+        }
     }
 
     @Bean
+    @ConditionalOnMissingBean
     OutboxRedelivery outboxRedelivery(Outbox outbox, PlatformTransactionManager transactions) {
         TransactionTemplate template = new TransactionTemplate(transactions);
         template.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
@@ -49,8 +63,10 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    OutboxJanitor outboxJanitor(JdbcClient jdbc, Clock clock, OutboxSettings settings, MeterRegistry meters) {
-        return new OutboxJanitor(jdbc, clock, settings.retention(), meters);
+    @ConditionalOnMissingBean
+    OutboxJanitor outboxJanitor(JdbcClient jdbc, Clock clock, OutboxSettings settings, MessagingSettings messaging,
+                                ObjectProvider<MeterRegistry> meters) {
+        return new OutboxJanitor(jdbc, clock, messaging.schema().outboxTable(), settings.retention(),
+            MessagingConfiguration.meters(meters));
     }
-
 }

@@ -14,7 +14,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 /**
  * Keeps the outbox small and observable: deletes published rows past the retention period (dead
  * rows slow the relay's scan down, docs/measured-limits.md) and exposes the lag as the
- * gauges {@code troupe.outbox.pending} (rows) and {@code troupe.outbox.oldest.age} (seconds).
+ * gauges {@code troupe.messaging.outbox.pending} (rows) and {@code troupe.messaging.outbox.oldest.age} (seconds).
  */
 public class OutboxJanitor {
 
@@ -23,20 +23,23 @@ public class OutboxJanitor {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Duration retention;
+    private final String table;
 
-    OutboxJanitor(JdbcClient jdbc, Clock clock, Duration retention, MeterRegistry meters) {
+    /** @param table the outbox table's name, a checked identifier ({@code MessagingSettings.Schema}) */
+    public OutboxJanitor(JdbcClient jdbc, Clock clock, String table, Duration retention, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.table = table;
         this.retention = retention;
-        Gauge.builder("troupe.outbox.pending", this, OutboxJanitor::pending)
+        Gauge.builder("troupe.messaging.outbox.pending", this, OutboxJanitor::pending)
             .description("outbox rows not yet published").register(meters);
-        Gauge.builder("troupe.outbox.oldest.age", this, janitor -> janitor.oldestAge().toMillis() / 1000.0)
+        Gauge.builder("troupe.messaging.outbox.oldest.age", this, janitor -> janitor.oldestAge().toMillis() / 1000.0)
             .description("age of the oldest unpublished outbox row, seconds").baseUnit("seconds").register(meters);
     }
 
     /** Rows due and not yet published (a redelivery scheduled for later is not lag). */
     public long pending() {
-        return jdbc.sql("SELECT COUNT(*) FROM outbox WHERE published_at IS NULL AND available_at <= :now")
+        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE published_at IS NULL AND available_at <= :now")
             .param("now", OffsetDateTime.now(clock)).query(Long.class).single();
     }
 
@@ -44,14 +47,14 @@ public class OutboxJanitor {
     public Duration oldestAge() {
         OffsetDateTime now = OffsetDateTime.now(clock);
         Optional<OffsetDateTime> oldest = jdbc.sql(
-                "SELECT MIN(available_at) FROM outbox WHERE published_at IS NULL AND available_at <= :now")
+                "SELECT MIN(available_at) FROM " + table + " WHERE published_at IS NULL AND available_at <= :now")
             .param("now", now).query(OffsetDateTime.class).optional();
         return oldest.map(due -> Duration.between(due, now)).orElse(Duration.ZERO);
     }
 
     @Scheduled(fixedDelayString = "${troupe.outbox.cleanup-interval:1m}")
     public int deleteExpired() {
-        int deleted = jdbc.sql("DELETE FROM outbox WHERE published_at < :cutoff")
+        int deleted = jdbc.sql("DELETE FROM " + table + " WHERE published_at < :cutoff")
             .param("cutoff", OffsetDateTime.now(clock).minus(retention))
             .update();
         if (deleted > 0) {

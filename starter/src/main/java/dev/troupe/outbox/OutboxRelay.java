@@ -51,9 +51,9 @@ public class OutboxRelay implements SmartLifecycle {
         this.publisher = publisher;
         this.json = json;
         this.batchSize = settings.batchSize();
-        this.published = meters.counter("troupe.outbox.published");
-        Counter failedRounds = meters.counter("troupe.outbox.failed.rounds");
-        this.lag = Timer.builder("troupe.outbox.lag").description("from the outbox commit to the broker's confirm")
+        this.published = meters.counter("troupe.messaging.outbox.published");
+        Counter failedRounds = meters.counter("troupe.messaging.outbox.failed.rounds");
+        this.lag = Timer.builder("troupe.messaging.outbox.lag").description("from the outbox commit to the broker's confirm")
             .publishPercentiles(0.5, 0.99).register(meters);
         this.loop = new RelayLoop(this::relayOnce, settings.relayThreads(), settings.batchSize(), settings.pollInterval(),
             failedRounds::increment);

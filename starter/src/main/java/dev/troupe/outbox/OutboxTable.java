@@ -12,22 +12,32 @@ class OutboxTable {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final String claim;
+    private final String pending;
+    private final String markPublished;
 
-    OutboxTable(JdbcClient jdbc, Clock clock) {
+    /** @param table the outbox table's name, a checked identifier ({@code MessagingSettings.Schema}) */
+    OutboxTable(JdbcClient jdbc, Clock clock, String table) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.claim = """
+            SELECT id, message_id, exchange, routing_key, type, correlation_id, ordering_key, headers,
+                   content_type, body, created_at
+            FROM %s
+            WHERE published_at IS NULL AND available_at <= :now
+            ORDER BY id
+            LIMIT :limit
+            FOR UPDATE SKIP LOCKED""".formatted(table);
+        this.pending = """
+            SELECT id, ordering_key FROM %s
+            WHERE published_at IS NULL AND ordering_key IN (:keys) AND id <= :maxId
+            ORDER BY id""".formatted(table);
+        this.markPublished = "UPDATE %s SET published_at = :now WHERE id IN (:ids)".formatted(table);
     }
 
     /** Up to {@code limit} due rows in id order, locked; rows other relays hold are skipped, not waited for. */
     List<OutboxRow> claim(int limit) {
-        return jdbc.sql("""
-                SELECT id, message_id, exchange, routing_key, type, correlation_id, ordering_key, headers,
-                       content_type, body, created_at
-                FROM outbox
-                WHERE published_at IS NULL AND available_at <= :now
-                ORDER BY id
-                LIMIT :limit
-                FOR UPDATE SKIP LOCKED""")
+        return jdbc.sql(claim)
             .param("now", OffsetDateTime.now(clock))
             .param("limit", limit)
             .query(OutboxTable::row)
@@ -40,10 +50,7 @@ class OutboxTable {
         if (keys.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("""
-                SELECT id, ordering_key FROM outbox
-                WHERE published_at IS NULL AND ordering_key IN (:keys) AND id <= :maxId
-                ORDER BY id""")
+        return jdbc.sql(pending)
             .param("keys", keys)
             .param("maxId", claimed.get(claimed.size() - 1).id())
             .query((rs, n) -> new OrderGuard.PendingRow(rs.getLong(1), rs.getString(2)))
@@ -53,7 +60,7 @@ class OutboxTable {
     /** Marks the rows published now; returns that instant. */
     OffsetDateTime markPublished(List<OutboxRow> rows) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        jdbc.sql("UPDATE outbox SET published_at = :now WHERE id IN (:ids)")
+        jdbc.sql(markPublished)
             .param("now", now)
             .param("ids", rows.stream().map(OutboxRow::id).toList())
             .update();

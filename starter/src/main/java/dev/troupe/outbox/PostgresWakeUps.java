@@ -13,22 +13,24 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Wakes the relay when any process commits outbox rows: a trigger on the outbox table sends
- * {@code NOTIFY troupe_outbox} at commit, and this listener holds one connection in LISTEN.
+ * {@code NOTIFY} on {@code troupe.messaging.schema.wake-up-channel} at commit, and this listener holds one connection in LISTEN.
  * On a database other than PostgreSQL it does nothing, and polling alone covers other processes.
  */
 class PostgresWakeUps implements SmartLifecycle {
 
-    static final String CHANNEL = "troupe_outbox";
     private static final Logger log = LoggerFactory.getLogger(PostgresWakeUps.class);
     private static final int WAIT_MILLIS = 1000;
 
     private final DataSource dataSource;
     private final Runnable wake;
+    private final String channel;
     private volatile boolean running;
     private Thread listener;
 
-    PostgresWakeUps(DataSource dataSource, Runnable wake) {
+    /** @param channel a checked identifier ({@code MessagingSettings.Schema}) */
+    PostgresWakeUps(DataSource dataSource, String channel, Runnable wake) {
         this.dataSource = dataSource;
+        this.channel = channel;
         this.wake = wake;
     }
 
@@ -40,7 +42,7 @@ class PostgresWakeUps implements SmartLifecycle {
                     return;
                 }
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + CHANNEL);
+                    statement.execute("LISTEN " + channel);
                 }
                 failures = 0;
                 wake.run(); // rows committed while nobody listened

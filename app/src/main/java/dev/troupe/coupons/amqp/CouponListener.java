@@ -10,7 +10,7 @@ import dev.troupe.users.UserDeleted;
  * One queue bound to user_created and user_deleted, so a user's two events arrive in order; one
  * method per event, deduplicated by the machinery in the coupons' inbox.
  */
-@Subscriber(name = "coupons", queue = Topology.COUPONS_QUEUE, inbox = "coupons_inbox")
+@Subscriber(name = "coupons", queue = Topology.COUPONS_QUEUE)
 public class CouponListener {
 
     private final CouponService coupons;

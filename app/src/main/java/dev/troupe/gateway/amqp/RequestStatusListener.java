@@ -16,7 +16,7 @@ import org.springframework.amqp.core.Message;
  * Settling is idempotent (pending to final, once), and the machinery records each event in the
  * gateway's inbox, so a redelivered event changes nothing.
  */
-@Subscriber(name = "gateway.requests", queue = Topology.GATEWAY_REQUESTS_QUEUE, inbox = "gateway_inbox")
+@Subscriber(name = "gateway.requests", queue = Topology.GATEWAY_REQUESTS_QUEUE)
 public class RequestStatusListener {
 
     private final RequestLog requests;

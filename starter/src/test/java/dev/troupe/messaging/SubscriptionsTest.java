@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.troupe.messaging.SubscriberListenerTest.ThingHappened;
 import dev.troupe.messaging.SubscriberListenerTest.ThingUndone;
-import dev.troupe.topology.Flow;
-import dev.troupe.topology.Topology;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.Declarables;
@@ -16,7 +14,7 @@ import org.springframework.context.support.GenericApplicationContext;
 /** A subscriber's queue, bindings and parking queue come from its class alone. */
 class SubscriptionsTest {
 
-    @Subscriber(name = "things", queue = "things_queue", inbox = "things_inbox")
+    @Subscriber(name = "things", queue = "things_queue")
     static class Things {
         void on(ThingHappened event) {
         }
@@ -41,24 +39,6 @@ class SubscriptionsTest {
                 .containsExactly("things_queue", "things_queue.parked");
             assertThat(subscriptions.declarables(MessagingSettings.QueueType.QUORUM).getDeclarablesByType(Queue.class))
                 .allSatisfy(queue -> assertThat(queue.getArguments()).containsEntry("x-queue-type", "quorum"));
-        }
-    }
-
-    /**
-     * The coupons' and the gateway's queues are also listed in the topology every process declares;
-     * this keeps that list in step with what their subscriber classes handle.
-     */
-    @Test
-    void theTopologyBindsTheCouponsAndGatewayQueuesToExactlyTheEventsTheirSubscribersHandle() {
-        Declarables topology = Topology.declarables(Flow.RELIABLE);
-        for (Class<?> subscriber : java.util.List.of(dev.troupe.coupons.amqp.CouponListener.class,
-                                                     dev.troupe.gateway.amqp.RequestStatusListener.class)) {
-            String queue = subscriber.getAnnotation(Subscriber.class).queue();
-            assertThat(topology.getDeclarablesByType(Binding.class).stream()
-                    .filter(binding -> binding.getDestination().equals(queue)).map(Binding::getRoutingKey))
-                .as(queue).containsExactlyInAnyOrderElementsOf(
-                    SubscriberListener.routesOf(subscriber).stream().map(Route::key).toList());
-            assertThat(Topology.consumerQueues(Flow.RELIABLE)).contains(queue);
         }
     }
 }

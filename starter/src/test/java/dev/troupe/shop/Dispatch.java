@@ -1,0 +1,29 @@
+package dev.troupe.shop;
+
+import dev.troupe.messaging.Subscriber;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A subscriber as a user of the starter writes one: this class and a bean. */
+@Subscriber(name = "dispatch", queue = Dispatch.QUEUE)
+public class Dispatch {
+
+    public static final String QUEUE = "shop_dispatch_queue";
+
+    private final List<ParcelShipped> handled = new CopyOnWriteArrayList<>();
+    private final Set<String> failedOnce = ConcurrentHashMap.newKeySet();
+
+    void on(ParcelShipped event) {
+        // a parcel so named fails its first delivery, as a passing outage would
+        if (event.parcel().startsWith("flaky-") && failedOnce.add(event.parcel())) {
+            throw new IllegalStateException("dispatch store unavailable, for once");
+        }
+        handled.add(event);
+    }
+
+    public List<ParcelShipped> handled(String parcel) {
+        return handled.stream().filter(event -> event.parcel().equals(parcel)).toList();
+    }
+}

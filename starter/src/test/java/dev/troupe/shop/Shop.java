@@ -1,0 +1,27 @@
+package dev.troupe.shop;
+
+import dev.troupe.embedded.EmbeddedBrokerConfiguration;
+import dev.troupe.embedded.EmbeddedSettings;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * An application of another domain on the starter: its auto-configuration, one subscriber, no
+ * migrations of its own. The embedded broker stands in where no RabbitMQ is configured.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@EnableConfigurationProperties(EmbeddedSettings.class)
+@Import(EmbeddedBrokerConfiguration.class)
+public class Shop {
+
+    public static final String EXCHANGE = "shop_events";
+
+    @Bean
+    Dispatch dispatch() {
+        return new Dispatch();
+    }
+}

@@ -1,0 +1,171 @@
+package dev.troupe.shop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.troupe.messaging.ConfirmedPublisher;
+import dev.troupe.messaging.Parking;
+import dev.troupe.outbox.Outbox;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The starter on its own, in an application of another domain with table and channel names of its
+ * own, on the embedded broker and H2, and again on the real RabbitMQ and PostgreSQL
+ * ({@link ServerSet}): its schema is created from nothing, a subscriber declared in one class gets
+ * every event once, duplicates are dropped, poison is parked with its reason, a failure is retried.
+ */
+@SpringBootTest(classes = Shop.class, properties = {
+    "troupe.messaging.schema.outbox-table=shop_outbox",
+    "troupe.messaging.schema.inbox-table=shop_inbox",
+    "troupe.messaging.schema.wake-up-channel=shop_wake_up",
+    "troupe.messaging.schema.history-table=shop_messaging_history",
+    "troupe.messaging.retry.initial-delay=200ms",
+    "troupe.messaging.retry.max-delay=1s",
+    "spring.rabbitmq.publisher-confirm-type=correlated",
+    "spring.rabbitmq.publisher-returns=true",
+    "spring.rabbitmq.template.mandatory=true"
+})
+@ContextConfiguration(initializers = ServerSet.class)
+class StarterIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    Dispatch dispatch;
+
+    @Autowired
+    ConfirmedPublisher publisher;
+
+    @Autowired
+    RabbitTemplate rabbit;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterAll
+    static void dropSchema() {
+        ServerSet.dropSchema();
+    }
+
+    @Test
+    void anEventCommittedToTheOutboxReachesItsSubscriberOnce() {
+        ParcelShipped event = new ParcelShipped(UUID.randomUUID(), "parcel-" + UUID.randomUUID());
+        transactions.executeWithoutResult(status -> outbox.publish(event, null));
+
+        await().atMost(PATIENCE).until(() -> dispatch.handled(event.parcel()).size() == 1);
+        assertThat(count("SELECT COUNT(*) FROM shop_outbox WHERE message_id = :id AND published_at IS NOT NULL",
+            event.eventId().toString())).isOne();
+        assertThat(count("SELECT COUNT(*) FROM shop_inbox WHERE consumer = 'dispatch' AND message_id = :id",
+            event.eventId().toString())).isOne();
+    }
+
+    @Test
+    void anEventRolledBackWithItsTransactionIsNeverPublished() {
+        ParcelShipped event = new ParcelShipped(UUID.randomUUID(), "parcel-" + UUID.randomUUID());
+        transactions.executeWithoutResult(status -> {
+            outbox.publish(event, null);
+            status.setRollbackOnly();
+        });
+        ParcelShipped after = new ParcelShipped(UUID.randomUUID(), "parcel-" + UUID.randomUUID());
+        transactions.executeWithoutResult(status -> outbox.publish(after, null));
+
+        await().atMost(PATIENCE).until(() -> dispatch.handled(after.parcel()).size() == 1);
+        assertThat(dispatch.handled(event.parcel())).isEmpty();
+        assertThat(count("SELECT COUNT(*) FROM shop_outbox WHERE message_id = :id", event.eventId().toString())).isZero();
+    }
+
+    @Test
+    void aDuplicateDeliveryHasNoSecondEffect() {
+        String parcel = "parcel-" + UUID.randomUUID();
+        String id = UUID.randomUUID().toString();
+        sendToQueue(id, "parcel_shipped", "{\"event_id\":\"" + id + "\",\"parcel\":\"" + parcel + "\"}");
+        sendToQueue(id, "parcel_shipped", "{\"event_id\":\"" + id + "\",\"parcel\":\"" + parcel + "\"}");
+        String marker = "parcel-" + UUID.randomUUID();
+        String markerId = UUID.randomUUID().toString();
+        sendToQueue(markerId, "parcel_shipped", "{\"event_id\":\"" + markerId + "\",\"parcel\":\"" + marker + "\"}");
+
+        // the queue delivers in order: once the later message is handled, so are both copies
+        await().atMost(PATIENCE).until(() -> dispatch.handled(marker).size() == 1);
+        assertThat(dispatch.handled(parcel)).hasSize(1);
+    }
+
+    @Test
+    void poisonIsParkedWithItsReasonAndNothingIsLost() {
+        String unreadable = sendToQueue(UUID.randomUUID().toString(), "parcel_shipped", "{not json");
+        String invalid = sendToQueue(UUID.randomUUID().toString(), "parcel_shipped",
+            "{\"event_id\":\"" + UUID.randomUUID() + "\",\"parcel\":\"\"}");
+        String unknown = sendToQueue(UUID.randomUUID().toString(), "parcel_lost", "{}");
+
+        List<String> ids = List.of(unreadable, invalid, unknown);
+        List<Message> parked = await().atMost(PATIENCE).until(() -> parked(ids), list -> list.size() == ids.size());
+        assertThat(parked).allSatisfy(message -> assertThat(message.getMessageProperties().getHeaders())
+            .containsKeys(Parking.REASON, Parking.EXCEPTION).containsEntry(Parking.ORIGINAL_QUEUE, Dispatch.QUEUE));
+        assertThat(reasonOf(parked, invalid)).contains("parcel");
+        assertThat(reasonOf(parked, unknown)).contains("does not handle parcel_lost");
+    }
+
+    @Test
+    void aHandlerThatFailsOnceLeavesNoInboxRowAndItsRetryIsProcessed() {
+        ParcelShipped event = new ParcelShipped(UUID.randomUUID(), "flaky-" + UUID.randomUUID());
+        transactions.executeWithoutResult(status -> outbox.publish(event, null));
+
+        await().atMost(PATIENCE).until(() -> dispatch.handled(event.parcel()).size() == 1);
+        // the retry went through the outbox, delayed: the first attempt's row and the retry's
+        assertThat(count("SELECT COUNT(*) FROM shop_outbox WHERE message_id = :id", event.eventId().toString()))
+            .isEqualTo(2);
+    }
+
+    @Test
+    void theSchemaIsTheStartersOwnUnderItsOwnHistory() {
+        assertThat(jdbc.sql("SELECT version FROM shop_messaging_history WHERE success ORDER BY installed_rank")
+            .query(String.class).list()).containsSubsequence("1", "2");
+    }
+
+    private final List<Message> drained = new java.util.ArrayList<>();
+
+    /** The parked messages of these ids found so far: takes what is in the parking queue, keeping what earlier calls took. */
+    private List<Message> parked(List<String> ids) {
+        Message message;
+        while ((message = rabbit.receive(Dispatch.QUEUE + ".parked")) != null) {
+            drained.add(message);
+        }
+        return drained.stream().filter(parked -> ids.contains(parked.getMessageProperties().getMessageId())).toList();
+    }
+
+    private static String reasonOf(List<Message> parked, String id) {
+        return parked.stream().filter(message -> id.equals(message.getMessageProperties().getMessageId())).findFirst()
+            .map(message -> String.valueOf(message.getMessageProperties().getHeaders().get(Parking.REASON))).orElseThrow();
+    }
+
+    private String sendToQueue(String messageId, String type, String body) {
+        MessageProperties properties = new MessageProperties();
+        properties.setMessageId(messageId);
+        properties.setType(type);
+        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
+        publisher.publish("", Dispatch.QUEUE, new Message(body.getBytes(StandardCharsets.UTF_8), properties));
+        return messageId;
+    }
+
+    private long count(String sql, String id) {
+        return jdbc.sql(sql).param("id", id).query(Long.class).single();
+    }
+}
