@@ -2,15 +2,14 @@ package dev.troupe.users;
 
 import dev.troupe.ConditionalOnService;
 import dev.troupe.Services;
-import dev.troupe.messaging.Inbox;
-import dev.troupe.messaging.MessagingSettings;
-import dev.troupe.users.amqp.UserCommandListener;
-import dev.troupe.users.amqp.UserCommands;
-import java.time.Clock;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import dev.troupe.users.amqp.DeletionCommands;
+import dev.troupe.users.amqp.RegistrationCommands;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The user-commands service: the seed's create_user and delete_user consumers, applying the
@@ -22,17 +21,18 @@ import org.springframework.context.annotation.Import;
 public class UserCommandsConfiguration {
 
     @Bean
-    Inbox usersInbox(JdbcClient jdbc, Clock clock, MessagingSettings messaging) {
-        return new Inbox(jdbc, clock, messaging.schema().inboxTable());
+    RegistrationCommands registrationCommands(UserService users, PlatformTransactionManager transactions) {
+        return new RegistrationCommands(users, nested(transactions));
     }
 
     @Bean
-    UserCommands userCommands(UserService users, Inbox usersInbox) {
-        return new UserCommands(users, usersInbox);
+    DeletionCommands deletionCommands(UserService users, PlatformTransactionManager transactions) {
+        return new DeletionCommands(users, nested(transactions));
     }
 
-    @Bean
-    UserCommandListener userCommandListener(UserCommands commands) {
-        return new UserCommandListener(commands);
+    private static TransactionTemplate nested(PlatformTransactionManager transactions) {
+        TransactionTemplate template = new TransactionTemplate(transactions);
+        template.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        return template;
     }
 }

@@ -49,11 +49,11 @@ abstract class MailerContract extends TroupeIT {
         String coupon = eventually().until(() -> couponOf(user.id()), code -> code != null);
 
         Message copy = publishedEvent(user.id());
-        double duplicatesBefore = mails("duplicate");
+        double duplicatesBefore = duplicatesDropped(UserCreatedMailListener.ID);
         publisher.publish(Topology.EXCHANGE, Topology.USER_CREATED, copy);
-        // the mailer says when it saw the copy; coupons has one consumer, so a later registration
-        // behind the copy in its queue shows when the copy was handled there
-        eventually().until(() -> mails("duplicate") > duplicatesBefore);
+        // the mailer's inbox says when it dropped the copy; coupons has one consumer, so a later
+        // registration behind the copy in its queue shows when the copy was handled there
+        eventually().until(() -> duplicatesDropped(UserCreatedMailListener.ID) > duplicatesBefore);
         User next = users.register(new CreateUser("Barrier", uniqueEmail("barrier")), "dup-test");
         eventually().until(() -> couponOf(next.id()) != null);
 
@@ -141,8 +141,8 @@ abstract class MailerContract extends TroupeIT {
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
 
-    private double mails(String outcome) {
-        return meters.counter(WelcomeMailing.MAILS, "outcome", outcome).count();
+    private double duplicatesDropped(String consumer) {
+        return meters.counter("troupe.messaging.duplicates", "consumer", consumer).count();
     }
 
     private double retried(String queue) {

@@ -191,9 +191,10 @@ public class MessagingConfiguration {
     @Bean
     SubscriberEndpoints subscriberEndpoints(ApplicationContext context, Subscriptions subscriptions, JdbcClient jdbc,
                                             Clock clock, Envelopes envelopes, LocalValidatorFactoryBean validator,
-                                            PlatformTransactionManager transactions, MessagingSettings settings) {
+                                            PlatformTransactionManager transactions, MessagingSettings settings,
+                                            RabbitTemplate rabbit, JsonMapper json, ObjectProvider<MeterRegistry> meters) {
         return new SubscriberEndpoints(context, subscriptions, new Inbox(jdbc, clock, settings.schema().inboxTable()),
-            envelopes, validator, new TransactionTemplate(transactions));
+            envelopes, validator, new TransactionTemplate(transactions), new Replies(rabbit, json), meters(meters));
     }
 
     /** Lets listeners validate their payload with {@code @Valid}, with the same rules as the HTTP API. */

@@ -1,5 +1,6 @@
 package dev.troupe.messaging;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validator;
 import org.springframework.amqp.rabbit.annotation.RabbitListenerConfigurer;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerEndpoint;
@@ -19,15 +20,19 @@ class SubscriberEndpoints implements RabbitListenerConfigurer {
     private final Envelopes envelopes;
     private final Validator validator;
     private final TransactionTemplate transactions;
+    private final Replies replies;
+    private final MeterRegistry meters;
 
     SubscriberEndpoints(ApplicationContext context, Subscriptions subscriptions, Inbox inbox, Envelopes envelopes,
-                        Validator validator, TransactionTemplate transactions) {
+                        Validator validator, TransactionTemplate transactions, Replies replies, MeterRegistry meters) {
         this.context = context;
         this.subscriptions = subscriptions;
         this.inbox = inbox;
         this.envelopes = envelopes;
         this.validator = validator;
         this.transactions = transactions;
+        this.replies = replies;
+        this.meters = meters;
     }
 
     @Override
@@ -39,7 +44,7 @@ class SubscriberEndpoints implements RabbitListenerConfigurer {
             endpoint.setQueueNames(subscriber.queue());
             // the instance only now, when every singleton exists: nothing is created early for it
             endpoint.setMessageListener(new SubscriberListener(context.getBean(subscription.beanName()), subscriber.name(),
-                inbox, envelopes, validator, transactions));
+                inbox, envelopes, validator, transactions, replies, meters));
             registrar.registerEndpoint(endpoint);
         }
     }

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageListener;
 import org.springframework.aop.support.AopUtils;
@@ -29,9 +31,11 @@ final class SubscriberListener implements MessageListener {
     private final Envelopes envelopes;
     private final Validator validator;
     private final TransactionTemplate transactions;
+    private final Replies replies;
+    private final Counter duplicates;
 
     SubscriberListener(Object bean, String name, Inbox inbox, Envelopes envelopes, Validator validator,
-                       TransactionTemplate transactions) {
+                       TransactionTemplate transactions, Replies replies, MeterRegistry meters) {
         this.bean = bean;
         this.name = name;
         this.handlers = invocableOn(bean, handlersOf(AopUtils.getTargetClass(bean)));
@@ -39,6 +43,9 @@ final class SubscriberListener implements MessageListener {
         this.envelopes = envelopes;
         this.validator = validator;
         this.transactions = transactions;
+        this.replies = replies;
+        this.duplicates = meters == null ? null : Counter.builder("troupe.messaging.duplicates").tag("consumer", name)
+            .description("deliveries dropped because the consumer's inbox had them").register(meters);
     }
 
     /** The routing keys of the events it handles, for its bindings. */
@@ -48,7 +55,7 @@ final class SubscriberListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
-        String type = Envelopes.typeOf(message);
+        String type = typeOf(message);
         Handler handler = handlers.get(type);
         if (handler == null) {
             throw new PermanentMessageFailure(name + " does not handle " + type);
@@ -63,20 +70,22 @@ final class SubscriberListener implements MessageListener {
                 .map(violation -> violation.getPropertyPath() + " " + violation.getMessage())
                 .sorted().collect(Collectors.joining(", ")));
         }
-        transactions.executeWithoutResult(status -> {
+        Object answer = transactions.execute(status -> {
             if (inbox.firstDelivery(name, message)) {
-                invoke(handler, event, message);
+                return invoke(handler, event, message);
             }
+            duplicates.increment();
+            return null;
         });
+        // a handler's return value answers a request with reply_to, once its effect has committed
+        if (answer != null) {
+            replies.reply(message, answer);
+        }
     }
 
-    private void invoke(Handler handler, Object event, Message message) {
+    private Object invoke(Handler handler, Object event, Message message) {
         try {
-            if (handler.withMessage()) {
-                handler.method().invoke(bean, event, message);
-            } else {
-                handler.method().invoke(bean, event);
-            }
+            return handler.withMessage() ? handler.method().invoke(bean, event, message) : handler.method().invoke(bean, event);
         } catch (InvocationTargetException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
@@ -85,6 +94,20 @@ final class SubscriberListener implements MessageListener {
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The message's type, else the routing key it was published with. A message without a type
+     * sent straight to the queue (a replay, a redelivery of a seed's message) can only be of the
+     * queue's one kind, where the subscriber handles one.
+     */
+    private String typeOf(Message message) {
+        String exchange = message.getMessageProperties().getReceivedExchange();
+        if (message.getMessageProperties().getType() == null && (exchange == null || exchange.isEmpty())
+            && handlers.size() == 1) {
+            return handlers.keySet().iterator().next();
+        }
+        return Envelopes.typeOf(message);
     }
 
     /** The routes of the events the subscriber class has a method for. */

@@ -1,6 +1,7 @@
 package dev.troupe.outbox;
 
 import dev.troupe.messaging.DelayedRedelivery;
+import dev.troupe.messaging.Envelopes;
 import dev.troupe.messaging.Inbox;
 import java.time.Instant;
 import java.util.HashMap;
@@ -29,7 +30,9 @@ class OutboxRedelivery implements DelayedRedelivery {
         MessageProperties properties = message.getMessageProperties();
         // keeps the id stable even where the publisher set none, so the consumer's inbox still recognises it
         String messageId = Inbox.idOf(message);
-        OutgoingMessage again = new OutgoingMessage("", queue, messageId, properties.getType(),
+        // and its type: a publisher that set none (the seed's) is known by its routing key, which the
+        // redelivery through the default exchange would replace with the queue's name
+        OutgoingMessage again = new OutgoingMessage("", queue, messageId, Envelopes.typeOf(message),
             properties.getCorrelationId(), null, new HashMap<>(properties.getHeaders()), properties.getContentType(),
             message.getBody(), notBefore);
         transactions.executeWithoutResult(status -> outbox.add(again));

@@ -1,16 +1,15 @@
 package dev.troupe.mailer.amqp;
 
 import dev.troupe.mailer.WelcomeMailing;
+import dev.troupe.messaging.Subscriber;
 import dev.troupe.topology.Topology;
 import dev.troupe.users.UserCreated;
-import jakarta.validation.Valid;
-import org.springframework.amqp.rabbit.annotation.RabbitListener;
-import org.springframework.messaging.handler.annotation.Payload;
 
 /** The reliable flow: a welcome mail for every user_created, the event of a committed registration. */
+@Subscriber(name = UserCreatedMailListener.ID, queue = Topology.USER_CREATED_MAIL_QUEUE)
 public class UserCreatedMailListener {
 
-    /** The listener's id; its concurrency is set by the mailer's configuration. */
+    /** The listener's id and inbox name; its concurrency is set by the mailer's configuration. */
     public static final String ID = "mailer.user-created";
 
     private final WelcomeMailing mailing;
@@ -19,8 +18,7 @@ public class UserCreatedMailListener {
         this.mailing = mailing;
     }
 
-    @RabbitListener(id = ID, queues = Topology.USER_CREATED_MAIL_QUEUE)
-    void on(@Valid @Payload UserCreated event) {
+    void on(UserCreated event) {
         mailing.welcomeRegisteredUser(event.eventId().toString(), event.userId(), event.name(), event.email());
     }
 }
