@@ -1,5 +1,6 @@
 package dev.troupe.embedded;
 
+import dev.troupe.support.EmbeddedServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.rabbitmq.client.Channel;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /** The embedded broker keeps durable queues and persistent messages across a restart, in its data folder. */
+@EmbeddedServers
 class EmbeddedBrokerIT {
 
     @Test

@@ -1,5 +1,6 @@
 package dev.troupe.gateway;
 
+import dev.troupe.support.EmbeddedServers;
 import dev.troupe.TroupeApplication;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
         // the gateway is to come up without its broker here, not to fail the start-up check
         "troupe.startup.check-broker=false"
     })
+@EmbeddedServers
 class GatewayBrokerDownIT {
 
     @LocalServerPort

@@ -11,7 +11,7 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The seed's flow ({@code troupe.flow=naive}), kept so the two can be compared: the mailer
  * consumes create_user beside the users service, so a registration that fails still gets its
- * welcome mail. The reliable flow sends none ({@code RequestStatusContract}).
+ * welcome mail. The reliable flow sends none ({@code RequestStatusIT}).
  */
 @TestPropertySource(properties = "troupe.flow=naive")
 class NaiveFlowIT extends TroupeIT {

@@ -1,5 +1,6 @@
 package dev.troupe.outbox;
 
+import dev.troupe.support.EmbeddedServers;
 import dev.troupe.TroupeApplication;
 import dev.troupe.embedded.EmbeddedBroker;
 import dev.troupe.embedded.FreePort;
@@ -24,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 })
 @Import(BrokerOutageIT.StoppedWithTheContext.class)
 @DirtiesContext
+@EmbeddedServers
 class BrokerOutageIT extends BrokerOutageContract {
 
     private static EmbeddedBroker broker;

@@ -6,13 +6,14 @@ import dev.troupe.TroupeApplication;
 import dev.troupe.topology.Topology;
 import dev.troupe.support.EventTap;
 import dev.troupe.support.RealServers;
+import dev.troupe.support.ServerSet;
 import dev.troupe.support.TcpProxy;
 import dev.troupe.support.TestSmtp;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -27,7 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * test's relay publishes its rows. Only the users service runs, and the context is closed after,
  * so its consumers do not linger on the shared broker.
  */
-@EnabledIfEnvironmentVariable(named = RealServers.SWITCH, matches = "true")
+@EnabledIfSystemProperty(named = ServerSet.PROPERTY, matches = ServerSet.REAL)
 @SpringBootTest(classes = TroupeApplication.class, properties = {
     "troupe.services=users",
     "troupe.outbox.poll-interval=1h",

@@ -1,5 +1,6 @@
 package dev.troupe.schema;
 
+import dev.troupe.support.EmbeddedServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -8,6 +9,7 @@ import java.util.UUID;
 import org.springframework.util.FileSystemUtils;
 
 /** The upgrade on the embedded H2 database, in a data folder of its own. */
+@EmbeddedServers
 class UuidUpgradeIT extends UuidUpgradeContract {
 
     private final String folder = "./target/it-data/upgrade-h2-" + UUID.randomUUID();

@@ -1,5 +1,6 @@
 package dev.troupe.startup;
 
+import dev.troupe.support.EmbeddedServers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
@@ -19,6 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * database or the broker, an SMTP server of the test's own, a taken HTTP port). The cases that need
  * the real PostgreSQL and RabbitMQ are in {@link StartupFailureRealIT}.
  */
+@EmbeddedServers
 class StartupFailureIT extends StartupFailures {
 
     @Test

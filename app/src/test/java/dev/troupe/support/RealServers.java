@@ -5,25 +5,28 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * Runs an integration test on this machine's real RabbitMQ and PostgreSQL and a real SMTP server
- * socket, through the standard Spring Boot properties. Switched on by {@code TROUPE_REAL_SERVERS=true}
- * (.ci/run sets it); the addresses can be changed with {@code TROUPE_RABBITMQ_HOST},
- * {@code TROUPE_POSTGRES_URL} and {@code TROUPE_POSTGRES_USER}.
+ * A test that only the real servers can answer (PostgreSQL's own behaviour, RabbitMQ's quorum
+ * queues, a refused login): it runs in the real-servers execution only ({@link ServerSet}), on this
+ * machine's RabbitMQ and PostgreSQL and a real SMTP server socket, through the standard Spring Boot
+ * properties. {@code TROUPE_REAL_SERVERS=true} (.ci/run sets it) switches that execution on; the
+ * addresses can be changed with {@code TROUPE_RABBITMQ_HOST}, {@code TROUPE_POSTGRES_URL} and
+ * {@code TROUPE_POSTGRES_USER}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@EnabledIfEnvironmentVariable(named = RealServers.SWITCH, matches = "true")
+@EnabledIfSystemProperty(named = ServerSet.PROPERTY, matches = ServerSet.REAL)
 @ContextConfiguration(initializers = RealServers.Initializer.class)
 public @interface RealServers {
 
+    /** The environment variable that switches the real-servers execution on, and the tests that run in processes of their own. */
     String SWITCH = "TROUPE_REAL_SERVERS";
 
     class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {

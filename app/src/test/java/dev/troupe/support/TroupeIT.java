@@ -21,13 +21,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Base of the integration tests: the whole application on a random port, on the embedded broker,
- * database and mail catcher, or on the real servers when the subclass is marked {@link RealServers}.
+ * database and mail catcher, or on the real servers in the real-servers execution ({@link ServerSet}).
  * Every test uses fresh e-mail addresses, so the real database needs no cleaning between runs.
  */
 @SpringBootTest(classes = TroupeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -38,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
         "troupe.messaging.rpc-timeout=1s"
     })
 @Import(ExpectedChannelErrors.class)
+@ContextConfiguration(initializers = ServerSet.class)
 public abstract class TroupeIT {
 
     /** A user id as the users service gives it: a lower-case, time-ordered (version 7) UUID. */

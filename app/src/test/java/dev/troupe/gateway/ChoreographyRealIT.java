@@ -1,7 +1,0 @@
-package dev.troupe.gateway;
-
-import dev.troupe.support.RealServers;
-
-@RealServers
-class ChoreographyRealIT extends ChoreographyContract {
-}

@@ -1,7 +1,0 @@
-package dev.troupe.operations;
-
-import dev.troupe.support.RealServers;
-
-@RealServers
-class ParkingRealIT extends ParkingContract {
-}

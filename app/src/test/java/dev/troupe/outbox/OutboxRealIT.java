@@ -1,7 +1,0 @@
-package dev.troupe.outbox;
-
-import dev.troupe.support.RealServers;
-
-@RealServers
-class OutboxRealIT extends OutboxContract {
-}
