@@ -1,33 +1,31 @@
 package dev.troupe;
 
-import dev.troupe.coupons.CouponsConfiguration;
 import dev.troupe.embedded.EmbeddedConfiguration;
-import dev.troupe.gateway.GatewayConfiguration;
-import dev.troupe.mailer.MailerConfiguration;
 import dev.troupe.operations.OperationsConfiguration;
 import dev.troupe.schema.SchemaConfiguration;
 import dev.troupe.startup.StartupChecksConfiguration;
 import dev.troupe.topology.TopologyConfiguration;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
-import dev.troupe.users.UserCommandsConfiguration;
-import dev.troupe.users.UsersConfiguration;
 import dev.troupe.web.WebConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Troupe in one jar. No component scan: each service is assembled by its own configuration,
- * switched on by {@code troupe.services}, so one process can run every service or just one.
+ * Troupe in one jar. Each service is assembled by its own configuration, a {@link TroupeService}
+ * found by the one scan here (for those and nothing else), switched on by {@code troupe.services},
+ * so one process can run every service or just one. The parts every process shares are imported.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @EnableConfigurationProperties(TroupeSettings.class)
 @EnableScheduling
+@ComponentScan(useDefaultFilters = false, includeFilters = @ComponentScan.Filter(TroupeService.class))
 @Import({
     EmbeddedConfiguration.class,
     SchemaConfiguration.class,
@@ -35,11 +33,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
     TopologyConfiguration.class,
     OperationsConfiguration.class,
     WebConfiguration.class,
-    UsersConfiguration.class,
-    UserCommandsConfiguration.class,
-    GatewayConfiguration.class,
-    MailerConfiguration.class,
-    CouponsConfiguration.class,
     StartupReport.class,
     HomePage.class
 })

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.troupe.embedded.FreePort;
 import dev.troupe.embedded.MailCatcher;
 import dev.troupe.support.HomePageLinks;
+import dev.troupe.coupons.CouponsConfiguration;
+import dev.troupe.gateway.GatewayConfiguration;
+import dev.troupe.mailer.MailerConfiguration;
 import dev.troupe.support.RealServers;
+import dev.troupe.users.UserCommandsConfiguration;
+import dev.troupe.users.UsersConfiguration;
 import dev.troupe.support.TestSmtp;
 import dev.troupe.users.User;
 import java.io.IOException;
@@ -38,12 +43,19 @@ class SeparateProcessesIT {
     private static final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private static MailCatcher smtp;
 
+    private static final String GATEWAY = GatewayConfiguration.NAME;
+    private static final String USERS = UsersConfiguration.NAME;
+    private static final String USER_COMMANDS = UserCommandsConfiguration.NAME;
+    private static final String MAILER = MailerConfiguration.NAME;
+    private static final String COUPONS = CouponsConfiguration.NAME;
+
     @BeforeAll
     static void startServices() throws IOException {
         assertThat(JAR).as("the packaged jar (mvn verify packages it first)").exists();
         smtp = TestSmtp.server();
-        for (String service : List.of(Services.GATEWAY, Services.USERS, Services.USER_COMMANDS, Services.MAILER,
-            Services.COUPONS)) {
+        // every service on the class path, each in its own JVM
+        assertThat(ServiceCatalog.names()).containsExactlyInAnyOrder(GATEWAY, USERS, USER_COMMANDS, MAILER, COUPONS);
+        for (String service : ServiceCatalog.names()) {
             services.put(service, ServiceProcess.start(service, smtp.port()));
         }
         services.values().forEach(ServiceProcess::awaitHealthy);
@@ -56,8 +68,8 @@ class SeparateProcessesIT {
 
     @Test
     void theSeedsFlowRunsAcrossSeparateProcesses() {
-        RestTestClient gateway = services.get(Services.GATEWAY).http();
-        RestTestClient users = services.get(Services.USERS).http();
+        RestTestClient gateway = services.get(GATEWAY).http();
+        RestTestClient users = services.get(USERS).http();
         String email = "processes-" + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
 
         gateway.post().uri("/external_users/").contentType(MediaType.APPLICATION_JSON)
@@ -66,7 +78,7 @@ class SeparateProcessesIT {
         User user = await().until(() -> findByEmail(users, email), found -> found != null);
         assertThat(user.name()).isEqualTo("Four Processes");
         await().until(() -> smtp.mails().stream().filter(mail -> mail.to().contains(email)).count() == 1);
-        RestTestClient coupons = services.get(Services.COUPONS).http();
+        RestTestClient coupons = services.get(COUPONS).http();
         await().until(() -> coupons.get().uri("/coupons?user_id={id}", user.id()).exchange()
             .returnResult(String.class).getStatus().value() == 200);
 
@@ -77,8 +89,8 @@ class SeparateProcessesIT {
 
     @Test
     void eachProcessServesOnlyItsOwnService() {
-        services.get(Services.GATEWAY).http().get().uri("/users/").exchange().expectStatus().isNotFound();
-        services.get(Services.USERS).http().post().uri("/external_users/").contentType(MediaType.APPLICATION_JSON)
+        services.get(GATEWAY).http().get().uri("/users/").exchange().expectStatus().isNotFound();
+        services.get(USERS).http().post().uri("/external_users/").contentType(MediaType.APPLICATION_JSON)
             .body(Map.of("name", "Wrong Door", "email", "wrong@example.com")).exchange().expectStatus().isNotFound();
     }
 
@@ -86,11 +98,11 @@ class SeparateProcessesIT {
     @Test
     void eachProcessReportsAndLinksOnlyWhatItServes() throws IOException {
         Map<String, List<String>> apis = Map.of(
-            Services.GATEWAY, List.of("/admin/parked/", "/external_users/"),
-            Services.USERS, List.of("/admin/parked/", "/users/"),
-            Services.USER_COMMANDS, List.of("/admin/parked/"),
-            Services.MAILER, List.of("/admin/parked/"),
-            Services.COUPONS, List.of("/admin/parked/", "/coupons/"));
+            GATEWAY, List.of("/admin/parked/", "/external_users/"),
+            USERS, List.of("/admin/parked/", "/users/"),
+            USER_COMMANDS, List.of("/admin/parked/"),
+            MAILER, List.of("/admin/parked/"),
+            COUPONS, List.of("/admin/parked/", "/coupons/"));
         for (ServiceProcess process : services.values()) {
             String base = "http://localhost:" + process.port();
             List<String> expected = apis.get(process.service()).stream().map(path -> base + path).toList();
@@ -103,7 +115,7 @@ class SeparateProcessesIT {
             assertThat(links).as(process.service()).contains("/admin/parked/", "/actuator/health").doesNotContain("/mail");
             assertThat(HomePageLinks.text(process.http())).as(process.service())
                 .contains(apis.get(process.service()).toArray(String[]::new));
-            assertThat(links.contains("/users/")).as(process.service()).isEqualTo(process.service().equals(Services.USERS));
+            assertThat(links.contains("/users/")).as(process.service()).isEqualTo(process.service().equals(USERS));
         }
     }
 
@@ -111,12 +123,12 @@ class SeparateProcessesIT {
     @Test
     void theGatewayAloneGivesNoLocationItDoesNotServe() {
         String email = "located-" + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
-        var created = services.get(Services.GATEWAY).http().post().uri("/external_users/").header("Prefer", "wait=20")
+        var created = services.get(GATEWAY).http().post().uri("/external_users/").header("Prefer", "wait=20")
             .contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "Located", "email", email)).exchange()
             .expectStatus().isCreated().returnResult(String.class);
         assertThat(created.getResponseHeaders().getLocation()).isNull();
         String status = created.getResponseHeaders().getFirst("Content-Location");
-        services.get(Services.GATEWAY).http().get().uri(status).exchange().expectStatus().isOk();
+        services.get(GATEWAY).http().get().uri(status).exchange().expectStatus().isOk();
     }
 
     private static User findByEmail(RestTestClient users, String email) {

@@ -1,8 +1,8 @@
 package dev.troupe.gateway;
 
-import dev.troupe.ConditionalOnService;
-import dev.troupe.Services;
+import dev.troupe.TroupeService;
 import dev.troupe.TroupeSettings;
+import dev.troupe.users.UsersConfiguration;
 import dev.troupe.gateway.amqp.RequestStatusListener;
 import dev.troupe.gateway.web.ExternalUserController;
 import dev.troupe.messaging.ConfirmedPublisher;
@@ -12,15 +12,16 @@ import dev.troupe.messaging.RpcClient;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The gateway: the seed's external_user_api, turning HTTP requests into commands on the broker. */
-@Configuration(proxyBeanMethods = false)
-@ConditionalOnService(Services.GATEWAY)
+@TroupeService(name = GatewayConfiguration.NAME)
 @EnableConfigurationProperties(GatewaySettings.class)
 public class GatewayConfiguration {
+
+    /** Its name in {@code troupe.services}. */
+    public static final String NAME = "gateway";
 
     @Bean
     RequestLog requestLog(JdbcClient jdbc, Clock clock) {
@@ -49,6 +50,6 @@ public class GatewayConfiguration {
         if (settings.usersUrl() != null && !settings.usersUrl().isBlank()) {
             return settings.usersUrl().replaceAll("/+$", "");
         }
-        return troupe.services().contains(Services.USERS) ? "" : null;
+        return troupe.services().contains(UsersConfiguration.NAME) ? "" : null;
     }
 }

@@ -1,7 +1,6 @@
 package dev.troupe.mailer;
 
-import dev.troupe.ConditionalOnService;
-import dev.troupe.Services;
+import dev.troupe.TroupeService;
 import dev.troupe.mailer.amqp.AmqpUserDirectory;
 import dev.troupe.mailer.amqp.UserCreatedMailListener;
 import dev.troupe.mailer.amqp.WelcomeMailListener;
@@ -16,15 +15,16 @@ import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /** The mailer service: the seed's send_mail_consumer, on user_created by default. */
-@Configuration(proxyBeanMethods = false)
-@ConditionalOnService(Services.MAILER)
+@TroupeService(name = MailerConfiguration.NAME)
 @EnableConfigurationProperties(MailerSettings.class)
 public class MailerConfiguration {
+
+    /** Its name in {@code troupe.services}. */
+    public static final String NAME = "mailer";
 
     @Bean
     WelcomeMailing welcomeMailing(JdbcClient jdbc, Clock clock, RpcClient rpc, JavaMailSenderImpl sender,

@@ -1,11 +1,9 @@
 package dev.troupe.users;
 
-import dev.troupe.ConditionalOnService;
-import dev.troupe.Services;
+import dev.troupe.TroupeService;
 import dev.troupe.users.amqp.DeletionCommands;
 import dev.troupe.users.amqp.RegistrationCommands;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -15,10 +13,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The user-commands service: the seed's create_user and delete_user consumers, applying the
  * commands through {@link UserService} itself rather than over HTTP.
  */
-@Configuration(proxyBeanMethods = false)
-@ConditionalOnService(Services.USER_COMMANDS)
+@TroupeService(name = UserCommandsConfiguration.NAME)
 @Import(UsersCoreConfiguration.class)
 public class UserCommandsConfiguration {
+
+    /** Its name in {@code troupe.services}. */
+    public static final String NAME = "user-commands";
 
     @Bean
     RegistrationCommands registrationCommands(UserService users, PlatformTransactionManager transactions) {

@@ -1,18 +1,18 @@
 package dev.troupe.users;
 
-import dev.troupe.ConditionalOnService;
-import dev.troupe.Services;
+import dev.troupe.TroupeService;
 import dev.troupe.users.amqp.UserStatusResponder;
 import dev.troupe.users.web.UserController;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 /** The users service: the seed's user_api, {@code /users/}. */
-@Configuration(proxyBeanMethods = false)
-@ConditionalOnService(Services.USERS)
+@TroupeService(name = UsersConfiguration.NAME)
 @Import(UsersCoreConfiguration.class)
 public class UsersConfiguration {
+
+    /** Its name in {@code troupe.services}. */
+    public static final String NAME = "users";
 
     @Bean
     UserController userController(UserService users) {

@@ -24,7 +24,7 @@ class ChoreographyIT extends TroupeIT {
         List<String> links = HomePageLinks.ofHomePage(http);
         assertThat(links).contains("/users/", "/admin/parked/", "/swagger-ui.html", "/v3/api-docs", "/actuator/health");
         assertThat(links.contains("/mail")).as("the captured mail, where the catcher is embedded").isEqualTo(mailIsEmbedded());
-        assertThat(HomePageLinks.text(http)).contains("gateway, users, user-commands, mailer, coupons")
+        assertThat(HomePageLinks.text(http)).contains("coupons, gateway, mailer, user-commands, users")
             .contains("<code>/external_users/</code>", "<code>/coupons/</code>");
     }
 

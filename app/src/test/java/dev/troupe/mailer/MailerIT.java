@@ -7,9 +7,7 @@ import dev.troupe.mailer.amqp.UserCreatedMailListener;
 import dev.troupe.messaging.ConfirmedPublisher;
 import dev.troupe.topology.Topology;
 import dev.troupe.support.TroupeIT;
-import dev.troupe.users.CreateUser;
 import dev.troupe.users.User;
-import dev.troupe.users.UserService;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,8 +24,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class MailerIT extends TroupeIT {
 
-    @Autowired
-    UserService users;
 
     @Autowired
     ConfirmedPublisher publisher;
@@ -44,7 +40,7 @@ class MailerIT extends TroupeIT {
     @Test
     void theSameEventDeliveredTwiceGivesOneMailAndOneCoupon() {
         String email = uniqueEmail("twice");
-        User user = users.register(new CreateUser("Twice", email), "dup-test");
+        User user = register("Twice", email);
         eventually().until(() -> mailsTo(email).size() == 1);
         String coupon = eventually().until(() -> couponOf(user.id()), code -> code != null);
 
@@ -54,7 +50,7 @@ class MailerIT extends TroupeIT {
         // the mailer's inbox says when it dropped the copy; coupons has one consumer, so a later
         // registration behind the copy in its queue shows when the copy was handled there
         eventually().until(() -> duplicatesDropped(UserCreatedMailListener.ID) > duplicatesBefore);
-        User next = users.register(new CreateUser("Barrier", uniqueEmail("barrier")), "dup-test");
+        User next = register("Barrier", uniqueEmail("barrier"));
         eventually().until(() -> couponOf(next.id()) != null);
 
         assertThat(mailsTo(email)).hasSize(1);
@@ -69,7 +65,7 @@ class MailerIT extends TroupeIT {
         double retriedBefore = retried(Topology.USER_CREATED_MAIL_QUEUE);
         smtp.stop();
         try {
-            emails.forEach(email -> users.register(new CreateUser("Outage", email), "smtp-outage"));
+            emails.forEach(email -> register("Outage", email));
             eventually().until(() -> retried(Topology.USER_CREATED_MAIL_QUEUE) >= retriedBefore + emails.size());
         } finally {
             smtp.start();
@@ -95,8 +91,8 @@ class MailerIT extends TroupeIT {
         mailer.stop();
         User user;
         try {
-            user = users.register(new CreateUser("Gone Soon", email), "deleted-first");
-            users.delete(user.id(), "deleted-first");
+            user = register("Gone Soon", email);
+            http.delete().uri("/users/{id}", user.id()).exchange().expectStatus().isNoContent();
         } finally {
             mailer.start();
         }
@@ -112,7 +108,7 @@ class MailerIT extends TroupeIT {
         double retriedBefore = retried(Topology.USER_CREATED_MAIL_QUEUE);
         responder.stop();
         try {
-            users.register(new CreateUser("Unanswered", email), "no-answer");
+            register("Unanswered", email);
             eventually().until(() -> retried(Topology.USER_CREATED_MAIL_QUEUE) > retriedBefore);
             assertThat(mailsTo(email)).isEmpty();
         } finally {
@@ -157,5 +153,11 @@ class MailerIT extends TroupeIT {
     private String ledgerOutcome(java.util.UUID userId) {
         return jdbc.sql("SELECT outcome FROM mail_ledger WHERE user_id = :id").param("id", userId).query(String.class)
             .optional().orElse(null);
+    }
+
+    /** Registers through the users' HTTP API, as any client would. */
+    private User register(String name, String email) {
+        return postJson("/users/", java.util.Map.of("name", name, "email", email)).expectStatus().isCreated()
+            .expectBody(User.class).returnResult().getResponseBody();
     }
 }

@@ -24,6 +24,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 class StartupFailureIT extends StartupFailures {
 
     @Test
+    void anUnknownServiceIsRefusedWithTheServicesThereAre(CapturedOutput output) {
+        String console = failedStart(output, "troupe.services=users,mailr");
+
+        assertAnalysed(console, "troupe.services names no such service [mailr]",
+            "the services are [coupons, gateway, mailer, user-commands, users]");
+    }
+
+    @Test
     void unreachableDatabaseServerIsNamed(CapturedOutput output) {
         int dead = FreePort.any();
 

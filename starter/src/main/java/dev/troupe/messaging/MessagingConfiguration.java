@@ -130,7 +130,7 @@ public class MessagingConfiguration {
         SimpleRabbitListenerContainerFactory factory = new SimpleRabbitListenerContainerFactory();
         configurer.configure(factory, connectionFactory);
         factory.setAdviceChain(new FailureAdvice(parking, redelivery, settings.retry(), clock, meters(meters)));
-        // services tune their own listeners (say, the mailer's concurrency) without a factory each
+        // applications tune their own listeners (say, one's concurrency) without a factory each
         factory.setContainerCustomizer(container -> customizers.orderedStream().forEach(c -> c.configure(container)));
         return factory;
     }
