@@ -40,6 +40,12 @@ public class Outbox {
                     :headers, :contentType, :body, :createdAt, :availableAt)""".formatted(table);
     }
 
+    /** An event as JSON, where its {@link Route} says; must run inside a transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void publish(RoutedEvent event) {
+        publish(event, null);
+    }
+
     /**
      * An event as JSON, where its {@link Route} says, its type being its routing key and its id the
      * message id; must run inside a transaction.

@@ -69,7 +69,7 @@ class StarterIT {
     @Test
     void anEventCommittedToTheOutboxReachesItsSubscriberOnce() {
         ParcelShipped event = new ParcelShipped(UUID.randomUUID(), "parcel-" + UUID.randomUUID());
-        transactions.executeWithoutResult(status -> outbox.publish(event, null));
+        transactions.executeWithoutResult(status -> outbox.publish(event));
 
         await().atMost(PATIENCE).until(() -> dispatch.handled(event.parcel()).size() == 1);
         assertThat(count("SELECT COUNT(*) FROM shop_outbox WHERE message_id = :id AND published_at IS NOT NULL",
@@ -126,7 +126,7 @@ class StarterIT {
     @Test
     void aHandlerThatFailsOnceLeavesNoInboxRowAndItsRetryIsProcessed() {
         ParcelShipped event = new ParcelShipped(UUID.randomUUID(), "flaky-" + UUID.randomUUID());
-        transactions.executeWithoutResult(status -> outbox.publish(event, null));
+        transactions.executeWithoutResult(status -> outbox.publish(event));
 
         await().atMost(PATIENCE).until(() -> dispatch.handled(event.parcel()).size() == 1);
         // the retry went through the outbox, delayed: the first attempt's row and the retry's
