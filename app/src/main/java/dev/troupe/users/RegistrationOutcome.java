@@ -2,13 +2,13 @@ package dev.troupe.users;
 
 /**
  * The reply a registration command gets when it asked for one (reply_to): created with the user,
- * rejected with the reason, or already processed (a redelivery).
+ * or rejected with the reason. A redelivered command is dropped by the inbox and gets no reply: a
+ * requester still waiting answers 202 when its wait ends, and the request's status has the outcome.
  */
 public record RegistrationOutcome(String status, User user, String reason) {
 
     public static final String CREATED = "created";
     public static final String REJECTED = "rejected";
-    public static final String ALREADY_PROCESSED = "already_processed";
 
     public static RegistrationOutcome created(User user) {
         return new RegistrationOutcome(CREATED, user, null);
@@ -16,9 +16,5 @@ public record RegistrationOutcome(String status, User user, String reason) {
 
     public static RegistrationOutcome rejected(String reason) {
         return new RegistrationOutcome(REJECTED, null, reason);
-    }
-
-    public static RegistrationOutcome alreadyProcessed() {
-        return new RegistrationOutcome(ALREADY_PROCESSED, null, null);
     }
 }
