@@ -14,7 +14,6 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Troupe in one jar. Each service is assembled by its own configuration, a {@link TroupeService}
@@ -24,7 +23,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @EnableConfigurationProperties(TroupeSettings.class)
-@EnableScheduling
 @ComponentScan(useDefaultFilters = false, includeFilters = @ComponentScan.Filter(TroupeService.class))
 @Import({
     EmbeddedConfiguration.class,

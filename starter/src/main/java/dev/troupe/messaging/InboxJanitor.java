@@ -1,10 +1,8 @@
 package dev.troupe.messaging;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import org.springframework.scheduling.annotation.Scheduled;
 
-/** Trims the inbox to the retention period, once an hour. */
+/** Trims the inbox to the retention period; run hourly by the starter's {@link Housekeeping}. */
 public class InboxJanitor {
 
     private final Inbox inbox;
@@ -15,7 +13,6 @@ public class InboxJanitor {
         this.retention = retention;
     }
 
-    @Scheduled(fixedDelay = 1, timeUnit = TimeUnit.HOURS)
     public int deleteExpired() {
         return inbox.deleteOlderThan(retention);
     }

@@ -3,6 +3,8 @@ package dev.troupe.messaging;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -49,11 +51,23 @@ public class MessagingConfiguration {
 
     private static final String APPLICATION_FLYWAY = "org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer";
 
-    /** The machinery's own tables, by its own migrations. */
+    /**
+     * The machinery's own tables, by its own migrations, through the application's Flyway
+     * connection where it has one ({@code spring.flyway.user} may be the schema's owner where the
+     * application's own user may not create tables), else the application's data source.
+     */
     @Bean
     @ConditionalOnMissingBean
-    MessagingSchema messagingSchema(DataSource dataSource, MessagingSettings settings) {
-        return new MessagingSchema(dataSource, settings.schema());
+    MessagingSchema messagingSchema(DataSource dataSource, ObjectProvider<Flyway> flyway, MessagingSettings settings) {
+        Flyway application = flyway.getIfUnique();
+        return new MessagingSchema(application != null ? application.getConfiguration().getDataSource() : dataSource,
+            settings.schema());
+    }
+
+    /** Never lazy: nothing asks for it, and the tables must be there before the listeners and the relay start. */
+    @Bean
+    static LazyInitializationExcludeFilter messagingSchemaIsEager() {
+        return LazyInitializationExcludeFilter.forBeanTypes(MessagingSchema.class);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.troupe.messaging;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.Address;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -35,7 +36,9 @@ public class Replies {
         MessageProperties properties = Envelopes.properties(null, null, correlationId,
             MessageProperties.CONTENT_TYPE_JSON, new java.util.Date());
         try {
-            template.send("", asked.getReplyTo(), new Message(json.writeValueAsBytes(body), properties));
+            // "queue", or "exchange/routing-key" as AMQP allows, as Spring AMQP's own listeners read it
+            Address address = new Address(asked.getReplyTo());
+            template.send(address.getExchangeName(), address.getRoutingKey(), new Message(json.writeValueAsBytes(body), properties));
         } catch (RuntimeException e) {
             // the request's effect has committed; only its answer is lost, and the requester's wait says so
             log.warn("Reply to {} not sent: {}", asked.getReplyTo(), e.getMessage());

@@ -44,7 +44,7 @@ final class SubscriberListener implements MessageListener {
         this.validator = validator;
         this.transactions = transactions;
         this.replies = replies;
-        this.duplicates = meters == null ? null : Counter.builder("troupe.messaging.duplicates").tag("consumer", name)
+        this.duplicates = Counter.builder("troupe.messaging.duplicates").tag("consumer", name)
             .description("deliveries dropped because the consumer's inbox had them").register(meters);
     }
 

@@ -1,10 +1,14 @@
 package dev.troupe.outbox;
 
 import dev.troupe.messaging.BatchPublisher;
+import dev.troupe.messaging.Housekeeping;
+import dev.troupe.messaging.InboxJanitor;
 import dev.troupe.messaging.MessagingConfiguration;
 import dev.troupe.messaging.MessagingSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.ObjectProvider;
@@ -60,6 +64,15 @@ public class OutboxConfiguration {
         TransactionTemplate template = new TransactionTemplate(transactions);
         template.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
         return new OutboxRedelivery(outbox, template);
+    }
+
+    /** The clean-ups of the outbox and the inbox, on the starter's own scheduler. */
+    @Bean
+    @ConditionalOnMissingBean
+    Housekeeping troupeHousekeeping(OutboxJanitor outbox, InboxJanitor inbox, OutboxSettings settings) {
+        return new Housekeeping(List.of(
+            new Housekeeping.Chore("outbox clean-up", settings.cleanupInterval(), outbox::deleteExpired),
+            new Housekeeping.Chore("inbox clean-up", Duration.ofHours(1), inbox::deleteExpired)));
     }
 
     @Bean

@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Keeps the outbox small and observable: deletes published rows past the retention period (dead
@@ -52,7 +51,7 @@ public class OutboxJanitor {
         return oldest.map(due -> Duration.between(due, now)).orElse(Duration.ZERO);
     }
 
-    @Scheduled(fixedDelayString = "${troupe.outbox.cleanup-interval:1m}")
+    /** Run every {@code troupe.outbox.cleanup-interval} by the starter's {@code Housekeeping}. */
     public int deleteExpired() {
         int deleted = jdbc.sql("DELETE FROM " + table + " WHERE published_at < :cutoff")
             .param("cutoff", OffsetDateTime.now(clock).minus(retention))

@@ -57,6 +57,7 @@ class SubscriberListenerTest {
     }
 
     private static SubscriberListener listener(Object bean) {
-        return new SubscriberListener(bean, "test", null, null, null, null, null, null);
+        return new SubscriberListener(bean, "test", null, null, null, null, null,
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 }
