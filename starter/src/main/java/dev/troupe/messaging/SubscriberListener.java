@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageListener;
 import org.springframework.aop.support.AopUtils;
@@ -33,6 +34,7 @@ final class SubscriberListener implements MessageListener {
     private final TransactionTemplate transactions;
     private final Replies replies;
     private final Counter duplicates;
+    private final Timer deliveryLag;
 
     SubscriberListener(Object bean, String name, Inbox inbox, Envelopes envelopes, Validator validator,
                        TransactionTemplate transactions, Replies replies, MeterRegistry meters) {
@@ -46,6 +48,9 @@ final class SubscriberListener implements MessageListener {
         this.replies = replies;
         this.duplicates = Counter.builder("troupe.messaging.duplicates").tag("consumer", name)
             .description("deliveries dropped because the consumer's inbox had them").register(meters);
+        this.deliveryLag = Timer.builder("troupe.messaging.delivery.lag").tag("consumer", name)
+            .description("from the message's timestamp (an outbox row's commit) to its handler")
+            .publishPercentiles(0.5, 0.95, 0.99, 0.999).register(meters);
     }
 
     /** The routing keys of the events it handles, for its bindings. */
@@ -55,6 +60,10 @@ final class SubscriberListener implements MessageListener {
 
     @Override
     public void onMessage(Message message) {
+        java.util.Date sent = message.getMessageProperties().getTimestamp();
+        if (sent != null) {
+            deliveryLag.record(java.time.Duration.ofMillis(Math.max(0, System.currentTimeMillis() - sent.getTime())));
+        }
         String type = typeOf(message);
         Handler handler = handlers.get(type);
         if (handler == null) {

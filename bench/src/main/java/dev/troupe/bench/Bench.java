@@ -1,0 +1,382 @@
+package dev.troupe.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The end-to-end benchmark, in a process of its own: starts Troupe's jar, mails to its own sink,
+ * measures the machine's limits, offers registrations open loop at rising rates until one is not
+ * sustained, runs a closed loop, checks every registration, and reports (Markdown, JSON, plots).
+ * {@code java -jar bench/target/troupe-bench.jar --help} says how to run it.
+ */
+public final class Bench {
+
+    private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.eE+-]+)");
+    private static final List<String> CONSUMERS = List.of("coupons", "mailer.user-created", "gateway.requests",
+        "user-commands");
+    private static final Duration DRAIN = Duration.ofSeconds(60);
+
+    private final BenchOptions options;
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5)).build();
+    private final List<Load.Step> steps = new ArrayList<>();
+
+    private Bench(BenchOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.println(BenchOptions.USAGE);
+            return;
+        }
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("troupe-bench: " + e.getMessage());
+            System.err.println(BenchOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        try {
+            boolean clean = new Bench(options).run();
+            System.exit(clean ? 0 : 1);
+        } catch (Exception e) {
+            System.err.println("troupe-bench: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private boolean run() throws Exception {
+        Path work = Files.createDirectories(options.out().resolve("run-" + run));
+        say("Troupe benchmark, run " + run + ": " + options);
+        RealServers real = options.real() ? new RealServers(run) : null;
+        try (SmtpSink sink = new SmtpSink()) {
+            Limits.Measured limits = null;
+            if (real != null) {
+                limits = limits(real, "amqp://guest:guest@" + real.rabbitHost + ":5672/" + real.virtualHost, work);
+            }
+            say("starting Troupe (" + (options.separate() ? "one process per service" : "one process") + ") ...");
+            try (ServiceUnderTest troupe = ServiceUnderTest.start(options, real, sink.port(), work)) {
+                say("  healthy after " + troupe.startup().toMillis() + " ms");
+                if (real == null) {
+                    limits = limits(null, "amqp://guest:guest@127.0.0.1:" + troupe.embeddedBrokerPort(), work);
+                }
+                Load load = new Load(http, troupe.serving("users").base(), run);
+                List<StepResult> results = drive(load, troupe, sink);
+                say("checking every registration: one welcome mail, one active coupon ...");
+                Verdict verdict = verify(troupe, sink);
+                Report report = new Report(LocalDate.now(), options, troupe.startup(), limits, results, verdict);
+                report.write(work);
+                Path latest = options.out();
+                report.write(latest);
+                System.out.println();
+                System.out.println(report.summary());
+                say("reports: " + latest.resolve("benchmark.md") + ", benchmark.json, latency.png, throughput.png"
+                    + " (this run's copy and the services' logs in " + work + ")");
+                return verdict.clean();
+            }
+        } finally {
+            if (real != null) {
+                real.close();
+            }
+        }
+    }
+
+    private Limits.Measured limits(RealServers real, String brokerUri, Path work) {
+        if (options.limits().isZero()) {
+            return new Limits.Measured(Double.NaN, "not measured (--limits=0s)", Double.NaN, "not measured (--limits=0s)");
+        }
+        say("measuring the machine's limits (" + options.limits().toSeconds() + " s each) ...");
+        double broker = Double.NaN;
+        String brokerNote;
+        try {
+            broker = Limits.perfTest(brokerUri, options.limits());
+            brokerNote = "PerfTest 2.22.1, persistent, confirms (100 in flight), 1 producer, 1 consumer, 256 B"
+                + (real == null ? ", against the embedded broker" : "");
+        } catch (RuntimeException e) {
+            brokerNote = "PerfTest failed: " + e.getMessage();
+        }
+        say("  broker: " + (Double.isNaN(broker) ? brokerNote : Math.round(broker) + " msg/s"));
+        double tps = Double.NaN;
+        String databaseNote;
+        if (real == null) {
+            databaseNote = "not measured: pgbench needs PostgreSQL (--servers=real)";
+        } else {
+            try {
+                tps = Limits.pgbench(real, options.limits(), work);
+                databaseNote = "pgbench, 4 clients, one users row + one outbox row per transaction";
+            } catch (IOException | RuntimeException e) {
+                databaseNote = "pgbench failed: " + e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            say("  database: " + (Double.isNaN(tps) ? databaseNote : Math.round(tps) + " user + outbox TPS"));
+        }
+        return new Limits.Measured(broker, brokerNote, tps, databaseNote);
+    }
+
+    private List<StepResult> drive(Load load, ServiceUnderTest troupe, SmtpSink sink) throws InterruptedException {
+        int lowest = options.rates().get(0);
+        say("warm-up: " + lowest + "/s for " + options.warmup().toSeconds() + " s (not counted)");
+        Load.Step warmup = measured(troupe, new Sampled("warm-up " + lowest + "/s", options.warmup()),
+            () -> load.open("w", lowest, options.warmup()));
+        drain(warmup, sink);
+        List<StepResult> results = new ArrayList<>();
+        for (int rate : options.rates()) {
+            say("open loop: " + rate + "/s for " + options.step().toSeconds() + " s");
+            Sampled sampled = new Sampled(rate + "/s", options.step());
+            Load.Step step = measured(troupe, sampled, () -> load.open(rate + "", rate, options.step()));
+            drain(step, sink);
+            StepResult result = result(step, troupe, sink, sampled);
+            results.add(result);
+            say("  " + line(result));
+            sink.empty();
+            if (!result.sustained()) {
+                say("  not sustained: stepping stops here");
+                break;
+            }
+        }
+        if (options.connections() > 0) {
+            say("closed loop: " + options.connections() + " clients for " + options.closed().toSeconds() + " s");
+            Sampled sampled = new Sampled("closed loop", options.closed());
+            Load.Step step = measured(troupe, sampled, () -> {
+                try {
+                    return load.closed("closed", options.connections(), options.closed());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            });
+            drain(step, sink);
+            StepResult result = result(step, troupe, sink, sampled);
+            results.add(result);
+            say("  " + line(result));
+        }
+        return results;
+    }
+
+    /** What is sampled while a step runs: CPU at its start and end, memory and outbox age at their most. */
+    private static final class Sampled {
+        final String what;
+        final Duration planned;
+        volatile double cpuBefore;
+        volatile double cpuAfter;
+        volatile double peakMib;
+        volatile double outboxAge;
+
+        Sampled(String what, Duration planned) {
+            this.what = what;
+            this.planned = planned;
+        }
+    }
+
+    /** Runs the load with a sampler beside it that shows progress every second. */
+    private Load.Step measured(ServiceUnderTest troupe, Sampled sampled, java.util.function.Supplier<Load.Step> load) {
+        sampled.cpuBefore = troupe.cpuSeconds();
+        long begin = System.nanoTime();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                sampled.peakMib = Math.max(sampled.peakMib, troupe.residentMib());
+                double age = metric(troupe.serving("users"), "troupe.messaging.outbox.oldest.age", "");
+                if (!Double.isNaN(age)) {
+                    sampled.outboxAge = Math.max(sampled.outboxAge, age);
+                }
+                progress(sampled, begin);
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "bench-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+        Load.Step step = load.get();
+        Load.awaitAnswers(step);
+        sampler.interrupt();
+        sampled.cpuAfter = troupe.cpuSeconds();
+        steps.add(step);
+        return step;
+    }
+
+    private void progress(Sampled sampled, long begin) {
+        long elapsed = (System.nanoTime() - begin) / 1_000_000_000L;
+        long left = Math.max(0, sampled.planned.toSeconds() - elapsed);
+        String line = String.format("    %s: %3d s elapsed, %s, %.0f MiB resident, oldest outbox row %.1f s", sampled.what,
+            elapsed, left > 0 ? left + " s to go" : "waiting for the last answers", sampled.peakMib, sampled.outboxAge);
+        if (System.console() != null) {
+            System.out.print("\r" + line);
+            System.out.flush();
+        } else if (elapsed % 5 == 0) {
+            System.out.println(line);
+        }
+    }
+
+    /** Waits for the step's mails: all of its accepted registrations', or until none has come for a while. */
+    private static void drain(Load.Step step, SmtpSink sink) {
+        long deadline = System.nanoTime() + DRAIN.toNanos();
+        long missing = Long.MAX_VALUE;
+        long lastProgress = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            long now = step.registrations.stream().filter(r -> r.accepted() && sink.arrival(r.email) == null).count();
+            if (now == 0) {
+                return;
+            }
+            if (now < missing) {
+                missing = now;
+                lastProgress = System.nanoTime();
+            } else if (System.nanoTime() - lastProgress > 15_000_000_000L) {
+                return;
+            }
+            ServiceUnderTest.pause(Duration.ofMillis(100));
+        }
+    }
+
+    private StepResult result(Load.Step step, ServiceUnderTest troupe, SmtpSink sink, Sampled sampled) {
+        Histogram post = new Histogram(3_600_000_000L, 3);
+        Histogram toMail = new Histogram(3_600_000_000L, 3);
+        long accepted = 0;
+        long mailedInWindow = 0;
+        long window = step.endNanos + 1_000_000_000L;
+        for (Load.Registration registration : step.registrations) {
+            if (registration.answeredNanos > 0) {
+                post.recordValue(Math.max(1, (registration.answeredNanos - registration.dueNanos) / 1000));
+            }
+            if (!registration.accepted()) {
+                continue;
+            }
+            accepted++;
+            SmtpSink.Arrival arrival = sink.arrival(registration.email);
+            if (arrival != null) {
+                toMail.recordValue(Math.max(1, (arrival.firstNanos() - registration.dueNanos) / 1000));
+                if (arrival.firstNanos() <= window) {
+                    mailedInWindow++;
+                }
+            }
+        }
+        double seconds = step.seconds();
+        long planned = step.registrations.size();
+        double acceptedRate = accepted / seconds;
+        double endToEnd = mailedInWindow / seconds;
+        boolean sustained = step.rate == 0 || (accepted >= 0.99 * planned && mailedInWindow >= 0.95 * planned);
+        Map<String, Double> delivery = new LinkedHashMap<>();
+        for (String consumer : CONSUMERS) {
+            double p99 = consumerP99(troupe, consumer);
+            // a consumer that had nothing in the step (user-commands, when registrations come over HTTP)
+            if (!Double.isNaN(p99) && p99 > 0) {
+                delivery.put(consumer, p99);
+            }
+        }
+        return new StepResult(step.label, step.rate, planned, accepted, acceptedRate, endToEnd, sustained,
+            percentiles(post), percentiles(toMail), delivery, sampled.outboxAge,
+            accepted == 0 ? Double.NaN : (sampled.cpuAfter - sampled.cpuBefore) * 1000 / accepted, sampled.peakMib);
+    }
+
+    private static Map<String, Double> percentiles(Histogram micros) {
+        Map<String, Double> percentiles = new LinkedHashMap<>();
+        if (micros.getTotalCount() == 0) {
+            return percentiles;
+        }
+        for (double p : new double[] {50, 95, 99, 99.9}) {
+            percentiles.put("p" + (p == 99.9 ? "99.9" : Integer.toString((int) p)), micros.getValueAtPercentile(p) / 1000.0);
+        }
+        percentiles.put("max", micros.getMaxValue() / 1000.0);
+        return percentiles;
+    }
+
+    private double consumerP99(ServiceUnderTest troupe, String consumer) {
+        for (ServiceUnderTest.Node node : troupe.nodes()) {
+            double seconds = metric(node, "troupe.messaging.delivery.lag.percentile", "&tag=phi:0.99&tag=consumer:" + consumer);
+            if (!Double.isNaN(seconds)) {
+                return seconds * 1000;
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** One value of an actuator metric, NaN if the process has no such meter. */
+    private double metric(ServiceUnderTest.Node node, String name, String tags) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(node.base() + "/actuator/metrics/"
+                + name + (tags.isEmpty() ? "" : "?" + tags.substring(1)))).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse.BodyHandlers.ofString());
+            Matcher value = VALUE.matcher(response.body());
+            return response.statusCode() == 200 && value.find() ? Double.parseDouble(value.group(1)) : Double.NaN;
+        } catch (IOException e) {
+            return Double.NaN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
+        }
+    }
+
+    /** Every accepted registration of the run: one mail, one active coupon. */
+    private Verdict verify(ServiceUnderTest troupe, SmtpSink sink) throws InterruptedException {
+        List<Load.Registration> accepted = steps.stream().flatMap(step -> step.registrations.stream())
+            .filter(Load.Registration::accepted).toList();
+        long mailed = 0;
+        long twice = 0;
+        for (Load.Registration registration : accepted) {
+            SmtpSink.Arrival arrival = sink.arrival(registration.email);
+            if (arrival != null) {
+                mailed++;
+                if (arrival.count().get() > 1) {
+                    twice++;
+                }
+            }
+        }
+        AtomicLong active = new AtomicLong();
+        Semaphore inFlight = new Semaphore(32);
+        String coupons = troupe.serving("coupons").base() + "/coupons?user_id=";
+        List<java.util.concurrent.CompletableFuture<?>> checks = new ArrayList<>();
+        for (Load.Registration registration : accepted) {
+            inFlight.acquire();
+            checks.add(http.sendAsync(HttpRequest.newBuilder(URI.create(coupons + registration.userId))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString())
+                .whenComplete((response, failure) -> {
+                    inFlight.release();
+                    if (response != null && response.statusCode() == 200 && response.body().contains("\"active\"")) {
+                        active.incrementAndGet();
+                    }
+                }));
+        }
+        checks.forEach(check -> check.exceptionally(failure -> null).join());
+        return new Verdict(accepted.size(), mailed, accepted.size() - mailed, twice, active.get(),
+            accepted.size() - active.get());
+    }
+
+    private static String line(StepResult result) {
+        return String.format("accepted %.0f/s, end to end %.0f/s%s; POST p99 %s ms; POST→mail p50 %s / p99 %s ms",
+            result.accepted(), result.endToEnd(), result.sustained() ? "" : " (not sustained)",
+            Report.ms(result.post().get("p99")), Report.ms(result.postToMail().get("p50")),
+            Report.ms(result.postToMail().get("p99")));
+    }
+
+    private static void say(String line) {
+        if (System.console() != null) {
+            System.out.print("\r");
+        }
+        System.out.println(line);
+    }
+}

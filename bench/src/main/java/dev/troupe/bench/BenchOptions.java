@@ -1,0 +1,128 @@
+package dev.troupe.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a run does, from {@code --name=value} arguments.
+ *
+ * @param servers     {@code embedded} (the jar's own broker, database and mail catcher stand-ins,
+ *                    mail to the benchmark's sink) or {@code real} (this machine's RabbitMQ and
+ *                    PostgreSQL, in a virtual host and a schema of the run's own)
+ * @param separate    every service in a process of its own (real servers only), else all in one
+ * @param rates       the open-loop rates to try, in registrations a second, in order; the run stops
+ *                    stepping at the first that is not sustained
+ * @param step        how long each rate is offered
+ * @param warmup      how long the lowest rate is offered first, not counted
+ * @param connections the closed-loop run's concurrent clients (0: none)
+ * @param closed      how long the closed-loop run lasts
+ * @param limits      how long PerfTest and pgbench each run (0: not at all)
+ * @param jar         the Troupe jar under test
+ * @param out         where the reports go
+ */
+record BenchOptions(String servers, boolean separate, List<Integer> rates, Duration step, Duration warmup,
+                    int connections, Duration closed, Duration limits, Path jar, Path out) {
+
+    private static final Set<String> NAMES = Set.of("servers", "services", "rates", "step", "warmup", "connections",
+        "closed", "limits", "jar", "out", "smoke");
+
+    static final String USAGE = """
+        usage: java -jar bench/target/troupe-bench.jar [--servers=embedded|real] [--services=together|separate]
+                 [--rates=100,200,400,...] [--step=20s] [--warmup=10s] [--connections=32] [--closed=20s]
+                 [--limits=10s] [--jar=app/target/troupe.jar] [--out=bench/target/report] [--smoke]""";
+
+    boolean real() {
+        return servers.equals("real");
+    }
+
+    static BenchOptions parse(String... args) {
+        Map<String, String> given = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + arg + "'");
+            }
+            String[] pair = arg.substring(2).split("=", 2);
+            if (!NAMES.contains(pair[0])) {
+                throw new IllegalArgumentException("unknown option --" + pair[0]);
+            }
+            given.put(pair[0], pair.length == 2 ? pair[1] : "true");
+        }
+        boolean smoke = Boolean.parseBoolean(given.getOrDefault("smoke", "false"));
+        String servers = given.getOrDefault("servers", "embedded");
+        if (!servers.equals("embedded") && !servers.equals("real")) {
+            throw new IllegalArgumentException("--servers is embedded or real, not '" + servers + "'");
+        }
+        String services = given.getOrDefault("services", "together");
+        if (!services.equals("together") && !services.equals("separate")) {
+            throw new IllegalArgumentException("--services is together or separate, not '" + services + "'");
+        }
+        if (services.equals("separate") && servers.equals("embedded")) {
+            throw new IllegalArgumentException("--services=separate needs --servers=real: the embedded broker and database"
+                + " live in one process");
+        }
+        BenchOptions options = new BenchOptions(servers, services.equals("separate"),
+            rates(given.getOrDefault("rates", smoke ? "20" : "100,200,400,700,1000,1400,2000")),
+            duration("step", given.getOrDefault("step", smoke ? "3s" : "20s")),
+            duration("warmup", given.getOrDefault("warmup", smoke ? "2s" : "10s")),
+            integer("connections", given.getOrDefault("connections", smoke ? "4" : "32")),
+            duration("closed", given.getOrDefault("closed", smoke ? "2s" : "20s")),
+            duration("limits", given.getOrDefault("limits", smoke ? "2s" : "10s")),
+            Path.of(given.getOrDefault("jar", "app/target/troupe.jar")),
+            Path.of(given.getOrDefault("out", "bench/target/report")));
+        if (!options.jar().toFile().isFile()) {
+            throw new IllegalArgumentException("no Troupe jar at " + options.jar() + " (build it: ./mvnw -q package -DskipTests,"
+                + " or name it with --jar)");
+        }
+        return options;
+    }
+
+    private static List<Integer> rates(String text) {
+        List<Integer> rates = new ArrayList<>();
+        for (String rate : text.split(",")) {
+            int value = integer("rates", rate.strip());
+            if (value <= 0) {
+                throw new IllegalArgumentException("--rates are positive numbers of registrations a second");
+            }
+            rates.add(value);
+        }
+        return List.copyOf(rates);
+    }
+
+    private static int integer(String name, String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " takes a whole number, not '" + text + "'");
+        }
+    }
+
+    /** 20s, 500ms, 2m. */
+    private static Duration duration(String name, String text) {
+        try {
+            if (text.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+            }
+            long value = Long.parseLong(text.substring(0, text.length() - 1));
+            return switch (text.charAt(text.length() - 1)) {
+                case 's' -> Duration.ofSeconds(value);
+                case 'm' -> Duration.ofMinutes(value);
+                default -> throw new NumberFormatException();
+            };
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("--" + name + " takes a duration such as 20s, 500ms or 2m, not '" + text + "'");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "servers=" + servers + (separate ? ", services separate" : ", services together") + ", rates="
+            + Arrays.toString(rates.toArray()) + "/s, " + step.toSeconds() + " s each after " + warmup.toSeconds()
+            + " s warm-up, closed loop " + connections + " clients for " + closed.toSeconds() + " s";
+    }
+}

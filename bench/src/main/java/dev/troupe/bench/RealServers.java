@@ -1,0 +1,75 @@
+package dev.troupe.bench;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * This machine's RabbitMQ and PostgreSQL, in a virtual host and a schema of the run's own, so a
+ * run neither reads nor leaves anything of anyone else's. Addresses from the standard variables
+ * TROUPE_RABBITMQ_HOST and TROUPE_POSTGRES_URL / TROUPE_POSTGRES_USER, else 127.0.0.1's.
+ */
+final class RealServers implements AutoCloseable {
+
+    final String rabbitHost = env("TROUPE_RABBITMQ_HOST", "127.0.0.1");
+    final String postgresUrl = env("TROUPE_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    final String postgresUser = env("TROUPE_POSTGRES_USER", "postgres");
+    final String schema;
+    final String virtualHost;
+
+    RealServers(String run) {
+        this.schema = "bench_" + run;
+        this.virtualHost = "troupe_bench_" + run;
+        sql("CREATE SCHEMA " + schema);
+        rabbitmqctl("add_vhost", virtualHost);
+        rabbitmqctl("set_permissions", "-p", virtualHost, "guest", ".*", ".*", ".*");
+    }
+
+    List<String> properties() {
+        return List.of("--spring.rabbitmq.host=" + rabbitHost, "--spring.rabbitmq.username=guest",
+            "--spring.rabbitmq.password=guest", "--spring.rabbitmq.virtual-host=" + virtualHost,
+            "--spring.datasource.url=" + postgresUrl + (postgresUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+            "--spring.datasource.username=" + postgresUser);
+    }
+
+    void sql(String statement) {
+        try (Connection connection = DriverManager.getConnection(postgresUrl, postgresUser, "");
+             Statement sql = connection.createStatement()) {
+            sql.execute(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL at " + postgresUrl + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** rabbitmqctl, which a virtual host needs; a clear message where it is missing. */
+    static void rabbitmqctl(String... arguments) {
+        List<String> command = new java.util.ArrayList<>(List.of("rabbitmqctl"));
+        command.addAll(List.of(arguments));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("rabbitmqctl " + String.join(" ", arguments) + " failed: " + output.strip());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("rabbitmqctl is needed on the PATH for a virtual host of the run's own", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        rabbitmqctl("delete_vhost", virtualHost);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
