@@ -4,6 +4,7 @@ import dev.troupe.TroupeService;
 import dev.troupe.mailer.amqp.AmqpUserDirectory;
 import dev.troupe.mailer.amqp.UserCreatedMailListener;
 import dev.troupe.mailer.amqp.WelcomeMailListener;
+import dev.troupe.mailer.smtp.SmtpSessions;
 import dev.troupe.mailer.smtp.SmtpWelcomeMailer;
 import dev.troupe.messaging.RpcClient;
 import dev.troupe.startup.ConditionalOnAnySet;
@@ -28,9 +29,15 @@ public class MailerConfiguration {
 
     @Bean
     WelcomeMailing welcomeMailing(JdbcClient jdbc, Clock clock, RpcClient rpc, JavaMailSenderImpl sender,
-                                  MailerSettings settings, MeterRegistry meters) {
+                                  SmtpSessions smtpSessions, MailerSettings settings, MeterRegistry meters) {
         return new WelcomeMailing(new MailLedger(jdbc, clock), new AmqpUserDirectory(rpc),
-            new SmtpWelcomeMailer(sender, settings.from()), meters);
+            new SmtpWelcomeMailer(sender, smtpSessions, settings.from()), meters);
+    }
+
+    /** One kept SMTP connection per mail in flight; closed with the context. */
+    @Bean
+    SmtpSessions smtpSessions(JavaMailSenderImpl sender, MailerSettings settings) {
+        return new SmtpSessions(sender, settings.concurrency());
     }
 
     /** Only for a real SMTP server: the embedded mail catcher is started in process and takes any login. */

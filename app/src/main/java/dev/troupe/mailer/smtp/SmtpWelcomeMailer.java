@@ -10,14 +10,16 @@ import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
-/** Sends a welcome mail as multipart/alternative (text and HTML) over SMTP, with the given Message-ID. */
+/** Sends a welcome mail as multipart/alternative (text and HTML) over a kept SMTP connection, with the given Message-ID. */
 public class SmtpWelcomeMailer implements WelcomeMailer {
 
     private final JavaMailSenderImpl sender;
+    private final SmtpSessions sessions;
     private final String from;
 
-    public SmtpWelcomeMailer(JavaMailSenderImpl sender, String from) {
+    public SmtpWelcomeMailer(JavaMailSenderImpl sender, SmtpSessions sessions, String from) {
         this.sender = sender;
+        this.sessions = sessions;
         this.from = from;
     }
 
@@ -33,7 +35,7 @@ public class SmtpWelcomeMailer implements WelcomeMailer {
         } catch (MessagingException e) {
             throw new MailPreparationException(e);
         }
-        sender.send(message);
+        sessions.send(message);
     }
 
     /** JavaMail replaces Message-ID with a random one on save; this keeps the deterministic one. */
