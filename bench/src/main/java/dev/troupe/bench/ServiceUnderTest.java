@@ -80,8 +80,9 @@ final class ServiceUnderTest implements AutoCloseable {
         List<String> groups = options.separate() ? SERVICES : List.of(String.join(",", SERVICES));
         for (String services : groups) {
             int port = freePort();
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", options.jar().toAbsolutePath().toString(),
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            command.addAll(options.jvm());
+            command.addAll(List.of("-jar", options.jar().toAbsolutePath().toString(),
                 "--troupe.services=" + services,
                 "--server.port=" + port,
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,

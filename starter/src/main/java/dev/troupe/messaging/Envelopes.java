@@ -17,6 +17,13 @@ public class Envelopes {
 
     static final String APP_ID = "troupe";
 
+    /**
+     * When the message was committed, in epoch milliseconds: AMQP's own timestamp property counts
+     * whole seconds, too coarse for the consumers' delivery lag. RabbitMQ's message-timestamp plugin
+     * uses the same name.
+     */
+    public static final String TIMESTAMP_MS = "timestamp_in_ms";
+
     private final JsonMapper json;
 
     public Envelopes(JsonMapper json) {
@@ -59,6 +66,9 @@ public class Envelopes {
         properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
         properties.setAppId(APP_ID);
         properties.setTimestamp(timestamp);
+        if (timestamp != null) {
+            properties.setHeader(TIMESTAMP_MS, timestamp.getTime());
+        }
         return properties;
     }
 }
