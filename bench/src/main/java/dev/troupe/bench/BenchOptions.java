@@ -19,7 +19,7 @@ import java.util.Set;
  * @param rates       the open-loop rates to try, in registrations a second, in order; the run stops
  *                    stepping at the first that is not sustained
  * @param step        how long each rate is offered
- * @param warmup      how long the lowest rate is offered first, not counted
+ * @param warmup      how long the lowest rate is offered first, not counted (the JIT needs about 30 s at 50/s)
  * @param connections the closed-loop run's concurrent clients (0: none)
  * @param closed      how long the closed-loop run lasts
  * @param limits      how long PerfTest and pgbench each run (0: not at all)
@@ -35,7 +35,7 @@ record BenchOptions(String servers, boolean separate, List<Integer> rates, Durat
 
     static final String USAGE = """
         usage: java -jar bench/target/troupe-bench.jar [--servers=embedded|real] [--services=together|separate]
-                 [--rates=100,200,400,...] [--step=20s] [--warmup=10s] [--connections=32] [--closed=20s]
+                 [--rates=100,200,400,...] [--step=20s] [--warmup=30s] [--connections=32] [--closed=20s]
                  [--limits=10s] [--jar=app/target/troupe.jar] [--out=bench/target/report] [--jvm="-Xmx512m ..."] [--smoke]""";
 
     boolean real() {
@@ -70,7 +70,7 @@ record BenchOptions(String servers, boolean separate, List<Integer> rates, Durat
         BenchOptions options = new BenchOptions(servers, services.equals("separate"),
             rates(given.getOrDefault("rates", smoke ? "20" : "100,200,400,700,1000,1400,2000")),
             duration("step", given.getOrDefault("step", smoke ? "3s" : "20s")),
-            duration("warmup", given.getOrDefault("warmup", smoke ? "2s" : "10s")),
+            duration("warmup", given.getOrDefault("warmup", smoke ? "2s" : "30s")),
             integer("connections", given.getOrDefault("connections", smoke ? "4" : "32")),
             duration("closed", given.getOrDefault("closed", smoke ? "2s" : "20s")),
             duration("limits", given.getOrDefault("limits", smoke ? "2s" : "10s")),
