@@ -233,23 +233,33 @@ public final class Bench {
         }
     }
 
-    /** Waits for the step's mails: all of its accepted registrations', or until none has come for a while. */
+    /** Waits for the step's mails, for its figures: at most a minute, and not once none has come for 15 s. */
     private static void drain(Load.Step step, SmtpSink sink) {
-        long deadline = System.nanoTime() + DRAIN.toNanos();
+        awaitMails(step.registrations, sink, Duration.ofSeconds(15), DRAIN, false);
+    }
+
+    /**
+     * Waits until every accepted registration of {@code registrations} has its mail, or none has
+     * come for {@code quiet}, or {@code patience} has passed; says how many are still awaited if asked.
+     */
+    private static void awaitMails(List<Load.Registration> registrations, SmtpSink sink, Duration quiet,
+                                   Duration patience, boolean tell) {
+        long deadline = System.nanoTime() + patience.toNanos();
         long missing = Long.MAX_VALUE;
         long lastProgress = System.nanoTime();
-        while (System.nanoTime() < deadline) {
-            long now = step.registrations.stream().filter(r -> r.accepted() && sink.arrival(r.email) == null).count();
+        while (System.nanoTime() < deadline && System.nanoTime() - lastProgress < quiet.toNanos()) {
+            long now = registrations.stream().filter(r -> r.accepted() && sink.arrival(r.email) == null).count();
             if (now == 0) {
                 return;
             }
             if (now < missing) {
                 missing = now;
                 lastProgress = System.nanoTime();
-            } else if (System.nanoTime() - lastProgress > 15_000_000_000L) {
-                return;
+                if (tell) {
+                    say("  " + now + " welcome mails still on their way ...");
+                }
             }
-            ServiceUnderTest.pause(Duration.ofMillis(100));
+            ServiceUnderTest.pause(Duration.ofMillis(tell ? 1000 : 100));
         }
     }
 
@@ -340,20 +350,7 @@ public final class Bench {
     private Verdict verify(ServiceUnderTest troupe, SmtpSink sink) throws InterruptedException {
         List<Load.Registration> accepted = steps.stream().flatMap(step -> step.registrations.stream())
             .filter(Load.Registration::accepted).toList();
-        long missing = Long.MAX_VALUE;
-        long lastProgress = System.nanoTime();
-        while (System.nanoTime() - lastProgress < 30_000_000_000L) {
-            long now = accepted.stream().filter(registration -> sink.arrival(registration.email) == null).count();
-            if (now == 0) {
-                break;
-            }
-            if (now < missing) {
-                missing = now;
-                lastProgress = System.nanoTime();
-                say("  " + now + " welcome mails still on their way ...");
-            }
-            ServiceUnderTest.pause(Duration.ofSeconds(1));
-        }
+        awaitMails(accepted, sink, Duration.ofSeconds(30), Duration.ofDays(1), true);
         long mailed = 0;
         long twice = 0;
         for (Load.Registration registration : accepted) {

@@ -59,10 +59,6 @@ final class Load {
             this.registrations = registrations;
         }
 
-        long accepted() {
-            return registrations.stream().filter(Registration::accepted).count();
-        }
-
         double seconds() {
             return (endNanos - startNanos) / 1e9;
         }

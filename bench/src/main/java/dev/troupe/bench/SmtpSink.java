@@ -48,10 +48,6 @@ final class SmtpSink implements AutoCloseable {
         return arrivals.get(email);
     }
 
-    int recipients() {
-        return arrivals.size();
-    }
-
     /** Drops the mails kept so far; their arrival times stay. */
     void empty() {
         try {

@@ -48,6 +48,18 @@ public class Envelopes {
         return type != null ? type : String.valueOf(message.getMessageProperties().getReceivedRoutingKey());
     }
 
+    /**
+     * A publisher that set no type (the seed's) named the message by its routing key: records that
+     * as its type before the message is sent on straight to a queue (a retry, parking), where the
+     * routing key becomes the queue's name. Nothing to keep if it came straight to the queue itself.
+     */
+    public static void keepType(MessageProperties properties) {
+        String exchange = properties.getReceivedExchange();
+        if (properties.getType() == null && exchange != null && !exchange.isEmpty()) {
+            properties.setType(properties.getReceivedRoutingKey());
+        }
+    }
+
     public Message wrap(Object body, String type, String messageId, String correlationId) {
         MessageProperties properties = properties(messageId, type, correlationId, MessageProperties.CONTENT_TYPE_JSON,
             new Date());

@@ -35,10 +35,6 @@ public class Inbox {
             + " (SELECT 1 FROM " + table + " WHERE consumer = :consumer AND message_id = :messageId)";
     }
 
-    String table() {
-        return table;
-    }
-
     /**
      * Records the message for this consumer; false if it was recorded before. Two concurrent
      * deliveries of one message cannot both pass: the loser fails on the primary key, and its

@@ -185,10 +185,11 @@ public class MessagingConfiguration {
         return new RpcClient(rpcTemplate, settings.rpcTimeout());
     }
 
+    /** The one inbox of every subscriber: written by the listeners, trimmed by the housekeeping. */
     @Bean
     @ConditionalOnMissingBean
-    InboxJanitor inboxJanitor(JdbcClient jdbc, Clock clock, MessagingSettings settings) {
-        return new InboxJanitor(new Inbox(jdbc, clock, settings.schema().inboxTable()), settings.inboxRetention());
+    Inbox inbox(JdbcClient jdbc, Clock clock, MessagingSettings settings) {
+        return new Inbox(jdbc, clock, settings.schema().inboxTable());
     }
 
     @Bean
@@ -203,12 +204,11 @@ public class MessagingConfiguration {
     }
 
     @Bean
-    SubscriberEndpoints subscriberEndpoints(ApplicationContext context, Subscriptions subscriptions, JdbcClient jdbc,
-                                            Clock clock, Envelopes envelopes, LocalValidatorFactoryBean validator,
-                                            PlatformTransactionManager transactions, MessagingSettings settings,
-                                            RabbitTemplate rabbit, JsonMapper json, ObjectProvider<MeterRegistry> meters) {
-        return new SubscriberEndpoints(context, subscriptions, new Inbox(jdbc, clock, settings.schema().inboxTable()),
-            envelopes, validator, new TransactionTemplate(transactions), new Replies(rabbit, json), meters(meters));
+    SubscriberEndpoints subscriberEndpoints(ApplicationContext context, Subscriptions subscriptions, Inbox inbox,
+                                            Envelopes envelopes, LocalValidatorFactoryBean validator,
+                                            PlatformTransactionManager transactions, RabbitTemplate rabbit,
+                                            JsonMapper json, ObjectProvider<MeterRegistry> meters) {
+        return new SubscriberEndpoints(context, subscriptions, inbox, envelopes, validator, new TransactionTemplate(transactions), new Replies(rabbit, json), meters(meters));
     }
 
     /** Lets listeners validate their payload with {@code @Valid}, with the same rules as the HTTP API. */

@@ -58,12 +58,8 @@ public class Parking {
             ORIGINAL_ROUTING_KEY, String.valueOf(properties.getReceivedRoutingKey()),
             PARKED_AT, Instant.now().toString()));
         properties.setDeliveryMode(MessageDeliveryMode.PERSISTENT);
-        // a publisher that set no type (the seed's) named it by the routing key: keep that, so a
-        // replay straight to the queue is still read as what it was
-        if (properties.getType() == null && properties.getReceivedExchange() != null
-            && !properties.getReceivedExchange().isEmpty()) {
-            properties.setType(properties.getReceivedRoutingKey());
-        }
+        // so that a replay straight to the queue is still read as what it was
+        Envelopes.keepType(properties);
         // a publisher that set no id: keep the digest the consumer's inbox knows it by
         properties.setMessageId(Inbox.idOf(message));
         publisher.publish("", Queues.parkingQueueOf(queue), message);

@@ -2,7 +2,7 @@ package dev.troupe.outbox;
 
 import dev.troupe.messaging.BatchPublisher;
 import dev.troupe.messaging.Housekeeping;
-import dev.troupe.messaging.InboxJanitor;
+import dev.troupe.messaging.Inbox;
 import dev.troupe.messaging.MessagingConfiguration;
 import dev.troupe.messaging.MessagingSettings;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -69,10 +69,12 @@ public class OutboxConfiguration {
     /** The clean-ups of the outbox and the inbox, on the starter's own scheduler. */
     @Bean
     @ConditionalOnMissingBean
-    Housekeeping troupeHousekeeping(OutboxJanitor outbox, InboxJanitor inbox, OutboxSettings settings) {
+    Housekeeping troupeHousekeeping(OutboxJanitor outbox, Inbox inbox, OutboxSettings settings,
+                                    MessagingSettings messaging) {
         return new Housekeeping(List.of(
             new Housekeeping.Chore("outbox clean-up", settings.cleanupInterval(), outbox::deleteExpired),
-            new Housekeeping.Chore("inbox clean-up", Duration.ofHours(1), inbox::deleteExpired)));
+            new Housekeeping.Chore("inbox clean-up", Duration.ofHours(1),
+                () -> inbox.deleteOlderThan(messaging.inboxRetention()))));
     }
 
     @Bean

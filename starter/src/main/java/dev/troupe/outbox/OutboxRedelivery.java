@@ -30,9 +30,9 @@ class OutboxRedelivery implements DelayedRedelivery {
         MessageProperties properties = message.getMessageProperties();
         // keeps the id stable even where the publisher set none, so the consumer's inbox still recognises it
         String messageId = Inbox.idOf(message);
-        // and its type: a publisher that set none (the seed's) is known by its routing key, which the
-        // redelivery through the default exchange would replace with the queue's name
-        OutgoingMessage again = new OutgoingMessage("", queue, messageId, Envelopes.typeOf(message),
+        // and its type, which the redelivery through the default exchange would lose
+        Envelopes.keepType(properties);
+        OutgoingMessage again = new OutgoingMessage("", queue, messageId, properties.getType(),
             properties.getCorrelationId(), null, new HashMap<>(properties.getHeaders()), properties.getContentType(),
             message.getBody(), notBefore);
         transactions.executeWithoutResult(status -> outbox.add(again));
