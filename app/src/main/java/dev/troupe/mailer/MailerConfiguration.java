@@ -30,7 +30,7 @@ public class MailerConfiguration {
     @Bean
     WelcomeMailing welcomeMailing(JdbcClient jdbc, Clock clock, RpcClient rpc, JavaMailSenderImpl sender,
                                   SmtpSessions smtpSessions, MailerSettings settings, MeterRegistry meters) {
-        return new WelcomeMailing(new MailLedger(jdbc, clock), new AmqpUserDirectory(rpc),
+        return new WelcomeMailing(new MailLedger(jdbc, clock), new BatchUserChecks(new AmqpUserDirectory(rpc)),
             new SmtpWelcomeMailer(sender, smtpSessions, settings.from()), meters);
     }
 

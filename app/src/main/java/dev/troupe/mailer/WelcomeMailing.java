@@ -21,13 +21,13 @@ public class WelcomeMailing {
     private static final Logger log = LoggerFactory.getLogger(WelcomeMailing.class);
 
     private final MailLedger ledger;
-    private final UserDirectory directory;
+    private final BatchUserChecks directory;
     private final WelcomeMailer mailer;
     private final Counter sent;
     private final Counter skipped;
     private final Counter duplicates;
 
-    WelcomeMailing(MailLedger ledger, UserDirectory directory, WelcomeMailer mailer, MeterRegistry meters) {
+    WelcomeMailing(MailLedger ledger, BatchUserChecks directory, WelcomeMailer mailer, MeterRegistry meters) {
         this.ledger = ledger;
         this.directory = directory;
         this.mailer = mailer;
@@ -39,6 +39,11 @@ public class WelcomeMailing {
     private static Counter outcomes(MeterRegistry meters, String outcome) {
         return Counter.builder(MAILS).tag("outcome", outcome).description("Welcome mails decided, by outcome")
             .register(meters);
+    }
+
+    /** Before a batch of {@link #welcomeRegisteredUser} calls in one transaction: their users' statuses, asked at once. */
+    public void prepare(java.util.List<UUID> userIds) {
+        directory.learn(userIds);
     }
 
     /** The reliable flow: the user was committed; send unless deleted since or already mailed. */

@@ -62,6 +62,13 @@ public class UserService {
         return new UserStatus(id, users.find(id).isPresent());
     }
 
+    /** One status per id, in the order given, from one query. */
+    @Transactional(readOnly = true)
+    public UserStatuses statuses(java.util.List<UUID> ids) {
+        java.util.Set<UUID> existing = users.existing(ids);
+        return new UserStatuses(ids.stream().map(id -> new UserStatus(id, existing.contains(id))).toList());
+    }
+
     /** Users in id order (the order they registered in), all of them or only the one with {@code email} when it is not null. */
     @Transactional(readOnly = true)
     public UserPage list(String email, int page, int size) {

@@ -41,6 +41,17 @@ class Users {
             .optional();
     }
 
+    /** Which of these ids are users: one query for all of them. */
+    java.util.Set<UUID> existing(java.util.Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("SELECT id FROM users WHERE id IN (:ids)")
+            .param("ids", List.copyOf(new java.util.LinkedHashSet<>(ids)))
+            .query(UUID.class)
+            .list());
+    }
+
     /** A page in id order; {@code email}, when given, keeps only that address. */
     List<User> page(String email, int page, int size) {
         return jdbc.sql("SELECT id, name, email FROM users WHERE (:email IS NULL OR email = :email)"

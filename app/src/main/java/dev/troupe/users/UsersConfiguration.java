@@ -20,7 +20,7 @@ public class UsersConfiguration {
     }
 
     @Bean
-    UserStatusResponder userStatusResponder(UserService users) {
-        return new UserStatusResponder(users);
+    UserStatusResponder userStatusResponder(UserService users, io.micrometer.core.instrument.MeterRegistry meters) {
+        return new UserStatusResponder(users, meters);
     }
 }

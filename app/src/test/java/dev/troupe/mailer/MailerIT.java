@@ -102,6 +102,34 @@ class MailerIT extends TroupeIT {
     }
 
     @Test
+    void aBatchOfRegistrationsIsCheckedInOneQueryEachUserGettingItsOwnOutcome() {
+        var mailer = listeners.getListenerContainer(UserCreatedMailListener.ID);
+        List<String> emails = java.util.stream.IntStream.range(0, 12).mapToObj(i -> uniqueEmail("batch-" + i)).toList();
+        double singleQueriesBefore = statusQueries("one");
+        double batchQueriesBefore = statusQueries("many");
+        mailer.stop();
+        List<User> users;
+        try {
+            users = emails.stream().map(email -> register("Batch", email)).toList();
+            // every third one deleted before the mailer sees its registration
+            for (int i = 0; i < users.size(); i += 3) {
+                http.delete().uri("/users/{id}", users.get(i).id()).exchange().expectStatus().isNoContent();
+            }
+            eventually().until(() -> queued(Topology.USER_CREATED_MAIL_QUEUE) >= users.size());
+        } finally {
+            mailer.start();
+        }
+        for (int i = 0; i < users.size(); i++) {
+            java.util.UUID id = users.get(i).id();
+            eventually().until(() -> ledgerOutcome(id), outcome -> outcome != null);
+            assertThat(ledgerOutcome(id)).isEqualTo(i % 3 == 0 ? "SKIPPED" : "SENT");
+            assertThat(mailsTo(emails.get(i))).hasSize(i % 3 == 0 ? 0 : 1);
+        }
+        assertThat(statusQueries("many")).isGreaterThan(batchQueriesBefore);
+        assertThat(statusQueries("one")).isEqualTo(singleQueriesBefore);
+    }
+
+    @Test
     void withNoAnswerFromTheUsersServiceTheMailWaitsNeitherDroppedNorSent() {
         var responder = listeners.getListenerContainer("users.status");
         String email = uniqueEmail("no-answer");
@@ -140,6 +168,18 @@ class MailerIT extends TroupeIT {
     private double duplicatesDropped(String consumer) {
         return meters.counter("troupe.messaging.duplicates", "consumer", consumer).count();
     }
+
+    private double statusQueries(String kind) {
+        return meters.counter("troupe.users.status.queries", "kind", kind).count();
+    }
+
+    private long queued(String queue) {
+        var info = admin.getQueueInfo(queue);
+        return info == null ? 0 : info.getMessageCount();
+    }
+
+    @Autowired
+    org.springframework.amqp.core.AmqpAdmin admin;
 
     private double retried(String queue) {
         return meters.counter("troupe.messaging.retried", "queue", queue).count();

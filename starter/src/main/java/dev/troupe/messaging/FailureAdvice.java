@@ -66,12 +66,16 @@ class FailureAdvice implements MethodInterceptor {
             if (!(invocation.getArguments()[1] instanceof Message message)) {
                 throw failure;
             }
-            handle(message, failure);
+            onFailure(message, failure);
             return null;
         }
     }
 
-    private void handle(Message message, Throwable failure) throws Throwable {
+    /**
+     * Parks the message, or stores it for a later redelivery; throws the failure back (after a
+     * pause) only if the message could be neither, for the container to requeue it.
+     */
+    void onFailure(Message message, Throwable failure) throws Throwable {
         Instant now = clock.instant();
         Retrying state = Retrying.after(message, failure, now);
         state.writeTo(message.getMessageProperties().getHeaders());
@@ -97,6 +101,21 @@ class FailureAdvice implements MethodInterceptor {
         log.info("Message {} from {} failed (attempt {}), retrying in {} ms: {}",
             message.getMessageProperties().getMessageId(), message.getMessageProperties().getConsumerQueue(),
             state.attempts(), delay.toMillis(), state.lastError());
+    }
+
+    /**
+     * A batch that failed as a whole (its transaction could not begin or commit: the database is
+     * unreachable): every message goes back to the queue, after the same pause as one would.
+     */
+    void requeue(java.util.List<Message> messages, RuntimeException failure) {
+        log.warn("Could not process a batch of {} messages ({}); requeueing them", messages.size(), failure.getMessage());
+        messages.forEach(message -> meters.counter("troupe.messaging.requeued", "queue", queueOf(message)).increment());
+        try {
+            Thread.sleep(PAUSE_BEFORE_REQUEUE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        throw failure;
     }
 
     private static String queueOf(Message message) {

@@ -137,16 +137,39 @@ public class MessagingConfiguration {
     }
 
     @Bean
+    FailureAdvice failureAdvice(Parking parking, DelayedRedelivery redelivery, MessagingSettings settings, Clock clock,
+                                ObjectProvider<MeterRegistry> meters) {
+        return new FailureAdvice(parking, redelivery, settings.retry(), clock, meters(meters));
+    }
+
+    @Bean
     SimpleRabbitListenerContainerFactory rabbitListenerContainerFactory(
-        SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory, Parking parking,
-        DelayedRedelivery redelivery, MessagingSettings settings, Clock clock, ObjectProvider<MeterRegistry> meters,
+        SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory,
+        FailureAdvice failureAdvice, MessagingSettings settings,
         ObjectProvider<ContainerCustomizer<SimpleMessageListenerContainer>> customizers) {
         SimpleRabbitListenerContainerFactory factory = new SimpleRabbitListenerContainerFactory();
         configurer.configure(factory, connectionFactory);
-        factory.setAdviceChain(new FailureAdvice(parking, redelivery, settings.retry(), clock, meters(meters)));
+        factory.setAdviceChain(failureAdvice);
         // applications tune their own listeners (say, one's concurrency) without a factory each
-        factory.setContainerCustomizer(container -> customizers.orderedStream().forEach(c -> c.configure(container)));
+        factory.setContainerCustomizer(container -> {
+            batches(container, settings.batch());
+            customizers.orderedStream().forEach(c -> c.configure(container));
+        });
         return factory;
+    }
+
+    /**
+     * A subscriber's consumer takes its messages in batches; its prefetch holds two, so that the
+     * next batch is on its way while one is processed.
+     */
+    private static void batches(SimpleMessageListenerContainer container, MessagingSettings.Batch batch) {
+        if (batch.size() > 1 && container.getMessageListener() instanceof SubscriberListener) {
+            container.setConsumerBatchEnabled(true);
+            container.setBatchSize(batch.size());
+            container.setPrefetchCount(2 * batch.size());
+            container.setReceiveTimeout(Math.max(1, batch.maxWait().toMillis()));
+            container.setBatchReceiveTimeout(Math.max(1, batch.maxWait().toMillis()));
+        }
     }
 
     /**
@@ -207,8 +230,10 @@ public class MessagingConfiguration {
     SubscriberEndpoints subscriberEndpoints(ApplicationContext context, Subscriptions subscriptions, Inbox inbox,
                                             Envelopes envelopes, LocalValidatorFactoryBean validator,
                                             PlatformTransactionManager transactions, RabbitTemplate rabbit,
-                                            JsonMapper json, ObjectProvider<MeterRegistry> meters) {
-        return new SubscriberEndpoints(context, subscriptions, inbox, envelopes, validator, new TransactionTemplate(transactions), new Replies(rabbit, json), meters(meters));
+                                            JsonMapper json, FailureAdvice failureAdvice,
+                                            ObjectProvider<MeterRegistry> meters) {
+        return new SubscriberEndpoints(context, subscriptions, inbox, envelopes, validator,
+            new TransactionTemplate(transactions), new Replies(rabbit, json), failureAdvice, meters(meters));
     }
 
     /** Lets listeners validate their payload with {@code @Valid}, with the same rules as the HTTP API. */

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       replicated durability on a RabbitMQ cluster (RabbitMQ only); retries and
  *                       parking are the machinery's, so both behave the same
  * @param schema         the machinery's tables and wake-up channel, and whether it creates them
+ * @param batch          how many messages a subscriber's consumer takes at once, in one transaction
  */
 @ConfigurationProperties("troupe.messaging")
 public record MessagingSettings(
@@ -21,7 +22,8 @@ public record MessagingSettings(
     @DefaultValue Retry retry,
     @DefaultValue("7d") Duration inboxRetention,
     @DefaultValue("classic") QueueType queueType,
-    @DefaultValue Schema schema) {
+    @DefaultValue Schema schema,
+    @DefaultValue Batch batch) {
 
     /** RabbitMQ cannot change a queue's type in place: a queue declared with the other type is refused (406). */
     public enum QueueType { CLASSIC, QUORUM }
@@ -35,6 +37,24 @@ public record MessagingSettings(
         @DefaultValue("2.0") double multiplier,
         @DefaultValue("5m") Duration maxDelay,
         @DefaultValue("2h") Duration giveUpAfter) {
+    }
+
+    /**
+     * A subscriber's consumer takes what its queue has, up to {@code size} messages, waiting at most
+     * {@code max-wait} for the next one, and processes them in one transaction, each in a savepoint:
+     * one commit for many messages where each had its own. {@code size} 1 is one message, one
+     * transaction. The wait is added to a message's latency at most twice (the last message's
+     * wait, and the gathering), so it is kept short.
+     */
+    public record Batch(
+        @DefaultValue("50") int size,
+        @DefaultValue("5ms") Duration maxWait) {
+
+        public Batch {
+            if (size < 1) {
+                throw new IllegalArgumentException("troupe.messaging.batch.size must be at least 1, not " + size);
+            }
+        }
     }
 
     /**

@@ -21,10 +21,12 @@ class SubscriberEndpoints implements RabbitListenerConfigurer {
     private final Validator validator;
     private final TransactionTemplate transactions;
     private final Replies replies;
+    private final FailureAdvice failures;
     private final MeterRegistry meters;
 
     SubscriberEndpoints(ApplicationContext context, Subscriptions subscriptions, Inbox inbox, Envelopes envelopes,
-                        Validator validator, TransactionTemplate transactions, Replies replies, MeterRegistry meters) {
+                        Validator validator, TransactionTemplate transactions, Replies replies, FailureAdvice failures,
+                        MeterRegistry meters) {
         this.context = context;
         this.subscriptions = subscriptions;
         this.inbox = inbox;
@@ -32,6 +34,7 @@ class SubscriberEndpoints implements RabbitListenerConfigurer {
         this.validator = validator;
         this.transactions = transactions;
         this.replies = replies;
+        this.failures = failures;
         this.meters = meters;
     }
 
@@ -44,7 +47,7 @@ class SubscriberEndpoints implements RabbitListenerConfigurer {
             endpoint.setQueueNames(subscriber.queue());
             // the instance only now, when every singleton exists: nothing is created early for it
             endpoint.setMessageListener(new SubscriberListener(context.getBean(subscription.beanName()), subscriber.name(),
-                inbox, envelopes, validator, transactions, replies, meters));
+                inbox, envelopes, validator, transactions, replies, failures, meters));
             registrar.registerEndpoint(endpoint);
         }
     }

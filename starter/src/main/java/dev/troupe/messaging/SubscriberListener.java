@@ -1,51 +1,66 @@
 package dev.troupe.messaging;
 
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.core.BatchMessageListener;
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageListener;
-import org.springframework.aop.support.AopUtils;
+import org.springframework.amqp.rabbit.support.ListenerExecutionFailedException;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.ReflectionUtils;
 
-/** Dispatches a {@link Subscriber}'s messages to its {@code on} methods, each in a transaction with its inbox row. */
-final class SubscriberListener implements MessageListener {
+/**
+ * Dispatches a {@link Subscriber}'s messages to its {@code on} methods, each with its inbox row in
+ * the same transaction. A batch from the container is one transaction, each message in a savepoint
+ * of its own: a message whose handler fails is rolled back alone and goes to the failure advice
+ * (retried or parked), while the others commit together, with one commit for all of them.
+ */
+final class SubscriberListener implements BatchMessageListener {
 
-    /** One {@code on} method: the event type it takes, and whether it also takes the message. */
-    private record Handler(Method method, Class<?> eventType, boolean withMessage) {
+    private static final Logger log = LoggerFactory.getLogger(SubscriberListener.class);
+
+    /** A message read and checked, ready for its handler. */
+    private record Delivery(Message message, Handlers.Handler handler, Object event) {
     }
 
-    private final Object bean;
+    /** A handler's answer to a request, sent once its transaction has committed. */
+    private record Answer(Message request, Object body) {
+    }
+
     private final String name;
-    private final Map<String, Handler> handlers;
+    private final Handlers handlers;
     private final Inbox inbox;
     private final Envelopes envelopes;
     private final Validator validator;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate savepoints;
     private final Replies replies;
+    private final FailureAdvice failures;
     private final Counter duplicates;
     private final Timer deliveryLag;
 
     SubscriberListener(Object bean, String name, Inbox inbox, Envelopes envelopes, Validator validator,
-                       TransactionTemplate transactions, Replies replies, MeterRegistry meters) {
-        this.bean = bean;
+                       TransactionTemplate transactions, Replies replies, FailureAdvice failures, MeterRegistry meters) {
         this.name = name;
-        this.handlers = invocableOn(bean, handlersOf(AopUtils.getTargetClass(bean)));
+        this.handlers = Handlers.of(bean);
         this.inbox = inbox;
         this.envelopes = envelopes;
         this.validator = validator;
         this.transactions = transactions;
+        this.savepoints = transactions == null ? null : nested(transactions);
         this.replies = replies;
+        this.failures = failures;
         this.duplicates = Counter.builder("troupe.messaging.duplicates").tag("consumer", name)
             .description("deliveries dropped because the consumer's inbox had them").register(meters);
         this.deliveryLag = Timer.builder("troupe.messaging.delivery.lag").tag("consumer", name)
@@ -55,16 +70,126 @@ final class SubscriberListener implements MessageListener {
 
     /** The routing keys of the events it handles, for its bindings. */
     Set<String> eventTypes() {
-        return handlers.keySet();
+        return handlers.types();
     }
 
+    /** One message, from a container without batches: a failure goes to the container's advice. */
     @Override
     public void onMessage(Message message) {
+        Delivery delivery = read(message);
+        Object answer = transactions.execute(status -> deliver(delivery));
+        if (answer != null) {
+            replies.reply(message, answer);
+        }
+    }
+
+    /** A batch: one transaction, a savepoint per message; failures are settled here, message by message. */
+    @Override
+    public void onMessageBatch(List<Message> messages) {
+        List<Answer> answers;
+        try {
+            List<Delivery> deliveries = readAll(messages);
+            answers = transactions.execute(status -> batch(deliveries));
+        } catch (GivenBack givenBack) {
+            throw givenBack.failure;
+        } catch (RuntimeException failure) {
+            failures.requeue(messages, failure);
+            return;
+        }
+        // a handler's return value answers a request with reply_to, once its effect has committed
+        answers.forEach(answer -> replies.reply(answer.request(), answer.body()));
+    }
+
+    /** The messages that can be read; the others are settled (parked) here. */
+    private List<Delivery> readAll(List<Message> messages) {
+        List<Delivery> deliveries = new ArrayList<>(messages.size());
+        for (Message message : messages) {
+            try {
+                deliveries.add(read(message));
+            } catch (RuntimeException unreadable) {
+                settle(message, unreadable);
+            }
+        }
+        return deliveries;
+    }
+
+    private List<Answer> batch(List<Delivery> deliveries) {
+        prepare(deliveries);
+        List<Answer> answered = new ArrayList<>();
+        for (Delivery delivery : deliveries) {
+            try {
+                Object answer = savepoints.execute(savepoint -> deliver(delivery));
+                if (answer != null) {
+                    answered.add(new Answer(delivery.message(), answer));
+                }
+            } catch (RuntimeException failure) {
+                settle(delivery.message(), failure);
+            }
+        }
+        return answered;
+    }
+
+    private Object deliver(Delivery delivery) {
+        if (inbox.firstDelivery(name, delivery.message())) {
+            return handlers.on(delivery.handler(), delivery.event(), delivery.message());
+        }
+        duplicates.increment();
+        return null;
+    }
+
+    /**
+     * Each event type's prepare hook, once, with the batch's events of that type (duplicates
+     * included: the inbox decides later), in a savepoint: if it fails, the handlers go without it.
+     */
+    private void prepare(List<Delivery> deliveries) {
+        Map<Handlers.Handler, List<Object>> byHandler = new LinkedHashMap<>();
+        for (Delivery delivery : deliveries) {
+            if (delivery.handler().prepare() != null) {
+                byHandler.computeIfAbsent(delivery.handler(), handler -> new ArrayList<>()).add(delivery.event());
+            }
+        }
+        byHandler.forEach((handler, events) -> {
+            try {
+                savepoints.executeWithoutResult(savepoint -> handlers.prepare(handler, events));
+            } catch (RuntimeException e) {
+                log.info("{} could not prepare {} events, handling them without: {}", name, events.size(), e.getMessage());
+            }
+        });
+    }
+
+    /**
+     * The failure advice decides, as for a single message (wrapped as the container wraps it); if
+     * it gives the message back (after its pause), the whole batch goes back.
+     */
+    private void settle(Message message, RuntimeException failure) {
+        try {
+            failures.onFailure(message, new ListenerExecutionFailedException(name + " failed", failure, message));
+        } catch (RuntimeException e) {
+            throw new GivenBack(e);
+        } catch (Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new GivenBack(new IllegalStateException(e));
+        }
+    }
+
+    /** The failure advice gave a message back: the batch's transaction rolls back and the batch is requeued, with no second pause. */
+    private static final class GivenBack extends RuntimeException {
+
+        private final RuntimeException failure;
+
+        GivenBack(RuntimeException failure) {
+            super(failure.getMessage(), failure, false, false);
+            this.failure = failure;
+        }
+    }
+
+    private Delivery read(Message message) {
         if (message.getMessageProperties().getHeader(Envelopes.TIMESTAMP_MS) instanceof Number committed) {
-            deliveryLag.record(java.time.Duration.ofMillis(Math.max(0, System.currentTimeMillis() - committed.longValue())));
+            deliveryLag.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - committed.longValue())));
         }
         String type = typeOf(message);
-        Handler handler = handlers.get(type);
+        Handlers.Handler handler = handlers.forType(type);
         if (handler == null) {
             throw new PermanentMessageFailure(name + " does not handle " + type);
         }
@@ -78,30 +203,7 @@ final class SubscriberListener implements MessageListener {
                 .map(violation -> violation.getPropertyPath() + " " + violation.getMessage())
                 .sorted().collect(Collectors.joining(", ")));
         }
-        Object answer = transactions.execute(status -> {
-            if (inbox.firstDelivery(name, message)) {
-                return invoke(handler, event, message);
-            }
-            duplicates.increment();
-            return null;
-        });
-        // a handler's return value answers a request with reply_to, once its effect has committed
-        if (answer != null) {
-            replies.reply(message, answer);
-        }
-    }
-
-    private Object invoke(Handler handler, Object event, Message message) {
-        try {
-            return handler.withMessage() ? handler.method().invoke(bean, event, message) : handler.method().invoke(bean, event);
-        } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
+        return new Delivery(message, handler, event);
     }
 
     /**
@@ -112,58 +214,15 @@ final class SubscriberListener implements MessageListener {
     private String typeOf(Message message) {
         String exchange = message.getMessageProperties().getReceivedExchange();
         if (message.getMessageProperties().getType() == null && (exchange == null || exchange.isEmpty())
-            && handlers.size() == 1) {
-            return handlers.keySet().iterator().next();
+            && handlers.types().size() == 1) {
+            return handlers.types().iterator().next();
         }
         return Envelopes.typeOf(message);
     }
 
-    /** The routes of the events the subscriber class has a method for. */
-    static java.util.List<Route> routesOf(Class<?> type) {
-        return handlersOf(type).values().stream().map(handler -> handler.eventType().getAnnotation(Route.class))
-            .sorted(java.util.Comparator.comparing(Route::key)).toList();
-    }
-
-    /** The methods as the bean (perhaps a proxy) is called through. */
-    private static Map<String, Handler> invocableOn(Object bean, Map<String, Handler> handlers) {
-        if (bean == null) {
-            return handlers;
-        }
-        Map<String, Handler> invocable = new HashMap<>();
-        handlers.forEach((key, handler) -> {
-            Method method = AopUtils.selectInvocableMethod(handler.method(), bean.getClass());
-            ReflectionUtils.makeAccessible(method);
-            invocable.put(key, new Handler(method, handler.eventType(), handler.withMessage()));
-        });
-        return invocable;
-    }
-
-    private static Map<String, Handler> handlersOf(Class<?> type) {
-        Map<String, Handler> handlers = new HashMap<>();
-        for (Method method : type.getDeclaredMethods()) {
-            if (!method.getName().equals("on") || Modifier.isStatic(method.getModifiers())) {
-                continue;
-            }
-            if (Modifier.isPrivate(method.getModifiers())) {
-                // a proxy of the bean could not reach it: the call would land on the proxy's empty fields
-                throw new IllegalStateException(type.getName() + ".on must not be private");
-            }
-            Class<?>[] parameters = method.getParameterTypes();
-            boolean withMessage = parameters.length == 2 && parameters[1] == Message.class;
-            Route route = parameters.length >= 1 ? parameters[0].getAnnotation(Route.class) : null;
-            if (route == null || !(parameters.length == 1 || withMessage)) {
-                throw new IllegalStateException(type.getName() + "." + method.getName()
-                    + " must take one event with a @Route (and optionally the Message)");
-            }
-            if (handlers.containsKey(route.key())) {
-                throw new IllegalStateException(type.getName() + " has two handlers for " + route.key());
-            }
-            method.setAccessible(true);
-            handlers.put(route.key(), new Handler(method, parameters[0], withMessage));
-        }
-        if (handlers.isEmpty()) {
-            throw new IllegalStateException(type.getName() + " is a @Subscriber with no on(Event) method");
-        }
-        return handlers;
+    private static TransactionTemplate nested(TransactionTemplate outer) {
+        TransactionTemplate nested = new TransactionTemplate(outer.getTransactionManager());
+        nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        return nested;
     }
 }

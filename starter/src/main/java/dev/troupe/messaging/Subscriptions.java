@@ -39,7 +39,7 @@ public class Subscriptions {
                 // a CGLIB proxy's class is a subclass of the subscriber's: read the subscriber's own
                 Class<?> target = ClassUtils.getUserClass(type);
                 Subscriber subscriber = context.findAnnotationOnBean(name, Subscriber.class);
-                found.add(new Subscription(name, target, subscriber, SubscriberListener.routesOf(target)));
+                found.add(new Subscription(name, target, subscriber, Handlers.routesOf(target)));
             }
             all = List.copyOf(found);
         }

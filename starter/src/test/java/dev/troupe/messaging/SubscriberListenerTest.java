@@ -44,6 +44,37 @@ class SubscriberListenerTest {
         }
     }
 
+    static class Prepared {
+        void prepare(java.util.List<ThingHappened> batch) {
+        }
+
+        void on(ThingHappened event) {
+        }
+    }
+
+    static class PreparedForNothing {
+        void prepare(java.util.List<ThingUndone> batch) {
+        }
+
+        void on(ThingHappened event) {
+        }
+    }
+
+    static class PreparedWrongly {
+        void prepare(ThingHappened event) {
+        }
+
+        void on(ThingHappened event) {
+        }
+    }
+
+    @Test
+    void aPrepareHookBelongsToTheOnMethodOfItsEventType() {
+        assertThat(listener(new Prepared()).eventTypes()).containsExactly("thing_happened");
+        assertThatThrownBy(() -> listener(new PreparedForNothing())).hasMessageContaining("prepares ThingUndone but has no on method");
+        assertThatThrownBy(() -> listener(new PreparedWrongly())).hasMessageContaining("prepare must take a List of one event type");
+    }
+
     @Test
     void eachOnMethodHandlesTheRoutingKeyOfItsEvent() {
         assertThat(listener(new Both()).eventTypes()).containsExactlyInAnyOrder("thing_happened", "thing_undone");
@@ -57,7 +88,7 @@ class SubscriberListenerTest {
     }
 
     private static SubscriberListener listener(Object bean) {
-        return new SubscriberListener(bean, "test", null, null, null, null, null,
+        return new SubscriberListener(bean, "test", null, null, null, null, null, null,
             new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 }

@@ -12,15 +12,31 @@ public class Dispatch {
 
     public static final String QUEUE = "shop_dispatch_queue";
 
+    private final DispatchLog log;
     private final List<ParcelShipped> handled = new CopyOnWriteArrayList<>();
     private final Set<String> failedOnce = ConcurrentHashMap.newKeySet();
+    private final List<Integer> batches = new CopyOnWriteArrayList<>();
+
+    public Dispatch(DispatchLog log) {
+        this.log = log;
+    }
+
+    /** Once per batch, before its on calls: where a subscriber fetches at once what each event needs. */
+    void prepare(List<ParcelShipped> batch) {
+        batches.add(batch.size());
+    }
 
     void on(ParcelShipped event) {
-        // a parcel so named fails its first delivery, as a passing outage would
+        log.record(event.parcel());
+        // a parcel so named fails its first delivery, after its effect, as a passing outage would
         if (event.parcel().startsWith("flaky-") && failedOnce.add(event.parcel())) {
             throw new IllegalStateException("dispatch store unavailable, for once");
         }
         handled.add(event);
+    }
+
+    public int largestBatch() {
+        return batches.stream().mapToInt(Integer::intValue).max().orElse(0);
     }
 
     public List<ParcelShipped> handled(String parcel) {

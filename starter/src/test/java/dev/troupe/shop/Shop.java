@@ -7,10 +7,11 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * An application of another domain on the starter: its auto-configuration, one subscriber, no
- * migrations of its own. The embedded broker stands in where no RabbitMQ is configured.
+ * An application of another domain on the starter: its auto-configuration, one subscriber with a table
+ * of its own, no migrations. The embedded broker stands in where no RabbitMQ is configured.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -21,7 +22,12 @@ public class Shop {
     public static final String EXCHANGE = "shop_events";
 
     @Bean
-    Dispatch dispatch() {
-        return new Dispatch();
+    DispatchLog dispatchLog(JdbcClient jdbc) {
+        return new DispatchLog(jdbc);
+    }
+
+    @Bean
+    Dispatch dispatch(DispatchLog log) {
+        return new Dispatch(log);
     }
 }

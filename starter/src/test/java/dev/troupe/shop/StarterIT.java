@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,6 +61,12 @@ class StarterIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    DispatchLog log;
+
+    @Autowired
+    RabbitListenerEndpointRegistry listeners;
 
     @AfterAll
     static void dropSchema() {
@@ -132,6 +139,36 @@ class StarterIT {
         // the retry went through the outbox, delayed: the first attempt's row and the retry's
         assertThat(count("SELECT COUNT(*) FROM shop_outbox WHERE message_id = :id", event.eventId().toString()))
             .isEqualTo(2);
+    }
+
+    @Test
+    void aBatchCommitsTogetherAndAFailingMessageIsRolledBackAloneToBeRetried() {
+        List<ParcelShipped> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            events.add(new ParcelShipped(UUID.randomUUID(), (i == 7 ? "flaky-" : "parcel-") + UUID.randomUUID()));
+        }
+        String twice = "parcel-" + UUID.randomUUID();
+        String twiceId = UUID.randomUUID().toString();
+        // the consumer stopped while the queue fills, so that it finds them all at once
+        listeners.getListenerContainer("dispatch").stop();
+        try {
+            transactions.executeWithoutResult(status -> events.forEach(outbox::publish));
+            await().atMost(PATIENCE).until(() -> events.stream().allMatch(event -> count(
+                "SELECT COUNT(*) FROM shop_outbox WHERE message_id = :id AND published_at IS NOT NULL",
+                event.eventId().toString()) == 1));
+            sendToQueue(twiceId, "parcel_shipped", "{\"event_id\":\"" + twiceId + "\",\"parcel\":\"" + twice + "\"}");
+            sendToQueue(twiceId, "parcel_shipped", "{\"event_id\":\"" + twiceId + "\",\"parcel\":\"" + twice + "\"}");
+            sendToQueue(UUID.randomUUID().toString(), "parcel_shipped", "{not json");
+        } finally {
+            listeners.getListenerContainer("dispatch").start();
+        }
+
+        await().atMost(PATIENCE).until(() -> events.stream().allMatch(event -> dispatch.handled(event.parcel()).size() == 1));
+        assertThat(dispatch.largestBatch()).isGreaterThan(1);
+        // the flaky one's first attempt left no row: its savepoint was rolled back, the batch's commit kept the others'
+        assertThat(events).allSatisfy(event -> assertThat(log.rowsOf(event.parcel())).isOne());
+        await().atMost(PATIENCE).until(() -> log.rowsOf(twice) == 1);
+        assertThat(dispatch.handled(twice)).hasSize(1);
     }
 
     @Test

@@ -5,6 +5,11 @@ import dev.troupe.messaging.RpcClient;
 import dev.troupe.topology.Topology;
 import dev.troupe.users.UserStatus;
 import dev.troupe.users.UserStatusQuery;
+import dev.troupe.users.UserStatuses;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Asks the users service over the broker, request/reply; no reply is an exception, never a guess. */
@@ -19,5 +24,17 @@ public class AmqpUserDirectory implements UserDirectory {
     @Override
     public boolean exists(UUID userId) {
         return rpc.call(Topology.USER_STATUS_QUEUE, new UserStatusQuery(userId), UserStatus.class).exists();
+    }
+
+    @Override
+    public Set<UUID> existing(Collection<UUID> userIds) {
+        Set<UUID> existing = new HashSet<>();
+        List<UUID> all = List.copyOf(new java.util.LinkedHashSet<>(userIds));
+        for (int from = 0; from < all.size(); from += UserStatusQuery.MOST) {
+            List<UUID> part = all.subList(from, Math.min(all.size(), from + UserStatusQuery.MOST));
+            rpc.call(Topology.USER_STATUS_QUEUE, UserStatusQuery.of(part), UserStatuses.class).statuses().stream()
+                .filter(UserStatus::exists).map(UserStatus::userId).forEach(existing::add);
+        }
+        return existing;
     }
 }

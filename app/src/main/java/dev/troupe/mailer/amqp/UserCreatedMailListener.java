@@ -18,6 +18,11 @@ public class UserCreatedMailListener {
         this.mailing = mailing;
     }
 
+    /** A batch's users are checked in one request to the users service, not one each. */
+    void prepare(java.util.List<UserCreated> batch) {
+        mailing.prepare(batch.stream().map(UserCreated::userId).toList());
+    }
+
     void on(UserCreated event) {
         mailing.welcomeRegisteredUser(event.eventId().toString(), event.userId(), event.name(), event.email());
     }

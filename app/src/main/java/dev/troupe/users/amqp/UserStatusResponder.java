@@ -2,8 +2,9 @@ package dev.troupe.users.amqp;
 
 import dev.troupe.topology.Topology;
 import dev.troupe.users.UserService;
-import dev.troupe.users.UserStatus;
 import dev.troupe.users.UserStatusQuery;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Valid;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
@@ -12,15 +13,33 @@ import org.springframework.messaging.handler.annotation.Payload;
 /** Answers "does this user exist?" to the query's reply_to, with its correlation id. */
 public class UserStatusResponder {
 
-    private final UserService users;
+    /** Counter of status queries answered, by kind: {@code one} user or {@code many}. */
+    public static final String QUERIES = "troupe.users.status.queries";
 
-    public UserStatusResponder(UserService users) {
+    private final UserService users;
+    private final Counter one;
+    private final Counter many;
+
+    public UserStatusResponder(UserService users, MeterRegistry meters) {
         this.users = users;
+        this.one = meters.counter(QUERIES, "kind", "one");
+        this.many = meters.counter(QUERIES, "kind", "many");
     }
 
-    /** A query without reply_to (say, redelivered after a failure) has nobody waiting: no answer. */
+    /**
+     * A {@link dev.troupe.users.UserStatus} for one user, {@link dev.troupe.users.UserStatuses} for
+     * many. A query without reply_to (say, redelivered after a failure) has nobody waiting: no answer.
+     */
     @RabbitListener(id = "users.status", queues = Topology.USER_STATUS_QUEUE)
-    UserStatus on(@Valid @Payload UserStatusQuery query, Message message) {
-        return message.getMessageProperties().getReplyTo() == null ? null : users.status(query.userId());
+    Object on(@Valid @Payload UserStatusQuery query, Message message) {
+        if (message.getMessageProperties().getReplyTo() == null) {
+            return null;
+        }
+        if (query.userIds() != null) {
+            many.increment();
+            return users.statuses(query.userIds());
+        }
+        one.increment();
+        return users.status(query.userId());
     }
 }

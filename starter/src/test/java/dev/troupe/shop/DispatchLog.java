@@ -1,0 +1,24 @@
+package dev.troupe.shop;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The dispatch's effect in the database, in the transaction of the message that caused it. */
+public class DispatchLog {
+
+    private final JdbcClient jdbc;
+
+    public DispatchLog(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        // the shop has no migrations of its own: its one table is made here, before any listener starts
+        jdbc.sql("CREATE TABLE IF NOT EXISTS shop_dispatch_log (parcel VARCHAR(100) NOT NULL)").update();
+    }
+
+    void record(String parcel) {
+        jdbc.sql("INSERT INTO shop_dispatch_log (parcel) VALUES (:parcel)").param("parcel", parcel).update();
+    }
+
+    public long rowsOf(String parcel) {
+        return jdbc.sql("SELECT COUNT(*) FROM shop_dispatch_log WHERE parcel = :parcel").param("parcel", parcel)
+            .query(Long.class).single();
+    }
+}
