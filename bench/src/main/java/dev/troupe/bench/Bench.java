@@ -151,7 +151,6 @@ public final class Bench {
             StepResult result = result(step, troupe, sink, sampled);
             results.add(result);
             say("  " + line(result));
-            sink.empty();
             if (!result.sustained()) {
                 say("  not sustained: stepping stops here");
                 break;
