@@ -23,6 +23,7 @@ class EmbeddedBrokerIT {
         int port = FreePort.any();
         EmbeddedBroker broker = new EmbeddedBroker(port, workDir);
         broker.start();
+        broker.awaitStarted();
         try (Connection connection = connect(port); Channel channel = connection.createChannel()) {
             channel.queueDeclare("survivor", true, false, false, null);
             channel.confirmSelect();
@@ -35,6 +36,7 @@ class EmbeddedBrokerIT {
 
         EmbeddedBroker restarted = new EmbeddedBroker(port, workDir);
         restarted.start();
+        restarted.awaitStarted();
         try (Connection connection = connect(port); Channel channel = connection.createChannel()) {
             GetResponse response = channel.basicGet("survivor", true);
             assertThat(response).isNotNull();

@@ -35,6 +35,7 @@ class BrokerOutageIT extends BrokerOutageContract {
     static void brokerBehindProxy(DynamicPropertyRegistry registry) throws Exception {
         broker = new EmbeddedBroker(FreePort.any(), Path.of("target", "it-data", "outage-broker"));
         broker.start();
+        broker.awaitStarted();
         proxy = new TcpProxy(broker.port());
         registry.add("spring.rabbitmq.host", () -> "127.0.0.1");
         registry.add("spring.rabbitmq.port", proxy::port);

@@ -89,9 +89,8 @@ final class ServiceUnderTest implements AutoCloseable {
                 "--troupe.embedded.data-dir=" + workDir.resolve("data").toAbsolutePath(),
                 "--troupe.embedded.broker-port=0",
                 "--troupe.admin.token=bench",
-                // the consumers' delivery percentiles over one step, not the last two minutes
-                "--management.metrics.distribution.expiry.troupe.messaging.delivery.lag=" + options.step().toSeconds() + "s",
-                "--management.metrics.distribution.buffer-length.troupe.messaging.delivery.lag=1"));
+                // the consumers' delivery percentiles over about one step, not the last minute
+                "--troupe.messaging.lag-window=" + options.step().toSeconds() + "s"));
             if (real != null) {
                 command.addAll(real.properties());
             }

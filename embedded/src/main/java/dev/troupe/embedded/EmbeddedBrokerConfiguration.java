@@ -2,6 +2,9 @@ package dev.troupe.embedded;
 
 import java.nio.file.Path;
 import java.util.List;
+import com.rabbitmq.client.SocketConfigurator;
+import com.rabbitmq.client.SocketConfigurators;
+import org.springframework.boot.amqp.autoconfigure.ConnectionFactoryCustomizer;
 import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,8 +12,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Starts the embedded broker when no RabbitMQ is configured, and hands its address to Spring
- * Boot's RabbitMQ auto-configuration as connection details: the broker is started before the
- * first connection because the connection details depend on it.
+ * Boot's RabbitMQ auto-configuration as connection details. The broker starts in the background
+ * while the rest of the context does; the first connection waits for it.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnUnset({"spring.rabbitmq.host", "spring.rabbitmq.addresses"})
@@ -26,6 +29,16 @@ public class EmbeddedBrokerConfiguration {
             throw new QuorumNeedsRabbitMqException();
         }
         return new EmbeddedBroker(FreePort.preferring(settings.brokerPort()), Path.of(settings.dataDir(), "broker"));
+    }
+
+    /** Every connection to it waits, before its socket connects, until the broker started in the background listens. */
+    @Bean
+    ConnectionFactoryCustomizer embeddedBrokerStarted(EmbeddedBroker broker) {
+        SocketConfigurator defaults = SocketConfigurators.defaultConfigurator();
+        return factory -> factory.setSocketConfigurator(socket -> {
+            broker.awaitStarted();
+            defaults.configure(socket);
+        });
     }
 
     @Bean

@@ -231,9 +231,10 @@ public class MessagingConfiguration {
                                             Envelopes envelopes, LocalValidatorFactoryBean validator,
                                             PlatformTransactionManager transactions, RabbitTemplate rabbit,
                                             JsonMapper json, FailureAdvice failureAdvice,
-                                            ObjectProvider<MeterRegistry> meters) {
+                                            ObjectProvider<MeterRegistry> meters, MessagingSettings settings) {
         return new SubscriberEndpoints(context, subscriptions, inbox, envelopes, validator,
-            new TransactionTemplate(transactions), new Replies(rabbit, json), failureAdvice, meters(meters));
+            new TransactionTemplate(transactions), new Replies(rabbit, json), failureAdvice, meters(meters),
+            settings.lagWindow());
     }
 
     /** Lets listeners validate their payload with {@code @Valid}, with the same rules as the HTTP API. */

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       parking are the machinery's, so both behave the same
  * @param schema         the machinery's tables and wake-up channel, and whether it creates them
  * @param batch          how many messages a subscriber's consumer takes at once, in one transaction
+ * @param lagWindow      the stretch of time the percentiles of {@code troupe.messaging.delivery.lag}
+ *                       cover, about (they rotate in three parts)
  */
 @ConfigurationProperties("troupe.messaging")
 public record MessagingSettings(
@@ -23,7 +25,8 @@ public record MessagingSettings(
     @DefaultValue("7d") Duration inboxRetention,
     @DefaultValue("classic") QueueType queueType,
     @DefaultValue Schema schema,
-    @DefaultValue Batch batch) {
+    @DefaultValue Batch batch,
+    @DefaultValue("1m") Duration lagWindow) {
 
     /** RabbitMQ cannot change a queue's type in place: a queue declared with the other type is refused (406). */
     public enum QueueType { CLASSIC, QUORUM }

@@ -23,10 +23,11 @@ class SubscriberEndpoints implements RabbitListenerConfigurer {
     private final Replies replies;
     private final FailureAdvice failures;
     private final MeterRegistry meters;
+    private final java.time.Duration lagWindow;
 
     SubscriberEndpoints(ApplicationContext context, Subscriptions subscriptions, Inbox inbox, Envelopes envelopes,
                         Validator validator, TransactionTemplate transactions, Replies replies, FailureAdvice failures,
-                        MeterRegistry meters) {
+                        MeterRegistry meters, java.time.Duration lagWindow) {
         this.context = context;
         this.subscriptions = subscriptions;
         this.inbox = inbox;
@@ -36,6 +37,7 @@ class SubscriberEndpoints implements RabbitListenerConfigurer {
         this.replies = replies;
         this.failures = failures;
         this.meters = meters;
+        this.lagWindow = lagWindow;
     }
 
     @Override
@@ -47,7 +49,7 @@ class SubscriberEndpoints implements RabbitListenerConfigurer {
             endpoint.setQueueNames(subscriber.queue());
             // the instance only now, when every singleton exists: nothing is created early for it
             endpoint.setMessageListener(new SubscriberListener(context.getBean(subscription.beanName()), subscriber.name(),
-                inbox, envelopes, validator, transactions, replies, failures, meters));
+                inbox, envelopes, validator, transactions, replies, failures, meters, lagWindow));
             registrar.registerEndpoint(endpoint);
         }
     }
