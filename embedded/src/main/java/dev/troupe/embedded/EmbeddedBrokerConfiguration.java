@@ -3,6 +3,7 @@ package dev.troupe.embedded;
 import java.nio.file.Path;
 import java.util.List;
 import com.rabbitmq.client.SocketConfigurator;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import com.rabbitmq.client.SocketConfigurators;
 import org.springframework.boot.amqp.autoconfigure.ConnectionFactoryCustomizer;
 import org.springframework.boot.amqp.autoconfigure.RabbitConnectionDetails;
@@ -29,6 +30,22 @@ public class EmbeddedBrokerConfiguration {
             throw new QuorumNeedsRabbitMqException();
         }
         return new EmbeddedBroker(FreePort.preferring(settings.brokerPort()), Path.of(settings.dataDir(), "broker"));
+    }
+
+    /**
+     * Once every bean is made, before any listener starts, the start-up waits for the broker: one
+     * that could not start fails the application with its reason, as before, not with connections
+     * retried forever.
+     */
+    @Bean
+    SmartInitializingSingleton embeddedBrokerReady(EmbeddedBroker broker) {
+        return () -> {
+            try {
+                broker.awaitStarted();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e.getMessage(), e.getCause() != null ? e.getCause() : e);
+            }
+        };
     }
 
     /** Every connection to it waits, before its socket connects, until the broker started in the background listens. */
