@@ -29,6 +29,7 @@ import org.HdrHistogram.Histogram;
 public final class Bench {
 
     private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.eE+-]+)");
+    private static final Pattern STATISTIC = Pattern.compile("\"statistic\"\\s*:\\s*\"(\\w+)\"\\s*,\\s*\"value\"\\s*:\\s*([0-9.eE+-]+)");
     private static final List<String> CONSUMERS = List.of("coupons", "mailer.user-created", "gateway.requests",
         "user-commands");
     private static final Duration DRAIN = Duration.ofSeconds(60);
@@ -142,6 +143,7 @@ public final class Bench {
         Load.Step warmup = measured(troupe, new Sampled("warm-up " + lowest + "/s", options.warmup()),
             () -> load.open("w", lowest, options.warmup()));
         drain(warmup, sink);
+        deliverySince(troupe); // the warm-up's deliveries are not counted
         List<StepResult> results = new ArrayList<>();
         for (int rate : options.rates()) {
             say("open loop: " + rate + "/s for " + options.step().toSeconds() + " s");
@@ -291,14 +293,7 @@ public final class Bench {
         // open loop: what was offered came through; closed loop: the mails kept up with what was accepted
         boolean sustained = step.rate == 0 ? accepted > 0 && mailedInWindow >= 0.95 * accepted
             : accepted >= 0.99 * planned && mailedInWindow >= 0.95 * planned;
-        Map<String, Double> delivery = new LinkedHashMap<>();
-        for (String consumer : CONSUMERS) {
-            double p99 = consumerP99(troupe, consumer);
-            // a consumer that had nothing in the step (user-commands, when registrations come over HTTP)
-            if (!Double.isNaN(p99) && p99 > 0) {
-                delivery.put(consumer, p99);
-            }
-        }
+        Map<String, Map<String, Double>> delivery = deliverySince(troupe);
         return new StepResult(step.label, step.rate, planned, accepted, acceptedRate, endToEnd, sustained,
             percentiles(post), percentiles(toMail), delivery, sampled.outboxAge,
             accepted == 0 ? Double.NaN : (sampled.cpuAfter - sampled.cpuBefore) * 1000 / accepted, sampled.peakMib);
@@ -316,14 +311,54 @@ public final class Bench {
         return percentiles;
     }
 
-    private double consumerP99(ServiceUnderTest troupe, String consumer) {
-        for (ServiceUnderTest.Node node : troupe.nodes()) {
-            double seconds = metric(node, "troupe.messaging.delivery.lag.percentile", "&tag=phi:0.99&tag=consumer:" + consumer);
-            if (!Double.isNaN(seconds)) {
-                return seconds * 1000;
+    /** Each consumer's timer at the last reading: count and total seconds. */
+    private final Map<String, double[]> lastDelivery = new LinkedHashMap<>();
+
+    /**
+     * Commit → handler per consumer since the last call: the mean from the timer's count and total
+     * (exact), the max from its own window (the step). The timer's percentile gauges are not used:
+     * read through the actuator, their values did not follow the load (measured, to be looked into).
+     */
+    private Map<String, Map<String, Double>> deliverySince(ServiceUnderTest troupe) {
+        Map<String, Map<String, Double>> delivery = new LinkedHashMap<>();
+        for (String consumer : CONSUMERS) {
+            for (ServiceUnderTest.Node node : troupe.nodes()) {
+                Map<String, Double> timer = statistics(node, "troupe.messaging.delivery.lag", "&tag=consumer:" + consumer);
+                if (!timer.containsKey("COUNT")) {
+                    continue;
+                }
+                double[] before = lastDelivery.getOrDefault(consumer, new double[2]);
+                double count = timer.get("COUNT") - before[0];
+                double total = timer.getOrDefault("TOTAL_TIME", 0.0) - before[1];
+                lastDelivery.put(consumer, new double[] {timer.get("COUNT"), timer.getOrDefault("TOTAL_TIME", 0.0)});
+                // a consumer that had nothing in the step (user-commands, when registrations come over HTTP)
+                if (count > 0) {
+                    delivery.put(consumer, Map.of("mean", total * 1000 / count, "max", timer.getOrDefault("MAX", Double.NaN) * 1000));
+                }
+                break;
             }
         }
-        return Double.NaN;
+        return delivery;
+    }
+
+    /** An actuator metric's measurements by statistic; empty if the process has no such meter. */
+    private Map<String, Double> statistics(ServiceUnderTest.Node node, String name, String tags) {
+        Map<String, Double> statistics = new LinkedHashMap<>();
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(node.base() + "/actuator/metrics/"
+                + name + "?" + tags.substring(1))).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                Matcher measurement = STATISTIC.matcher(response.body());
+                while (measurement.find()) {
+                    statistics.put(measurement.group(1), Double.parseDouble(measurement.group(2)));
+                }
+            }
+        } catch (IOException e) {
+            return statistics;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return statistics;
     }
 
     /** One value of an actuator metric, NaN if the process has no such meter. */

@@ -84,7 +84,7 @@ final class Report {
 
     private String table() {
         StringBuilder table = new StringBuilder("| offered/s | accepted/s | end to end/s | sustained | ratio to pgbench"
-            + " | POST ms | POST→mail ms | delivery p99 ms | outbox age s | CPU ms/reg | memory MiB |\n"
+            + " | POST ms | POST→mail ms | delivery mean / max ms | outbox age s | CPU ms/reg | memory MiB |\n"
             + "|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (StepResult step : results) {
             table.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %s | %s | %s | %s | %s | %.1f | %.2f | %.0f |%n",
@@ -147,12 +147,13 @@ final class Report {
         return String.join(" / ", percentiles.values().stream().map(Report::ms).toList());
     }
 
-    private static String delivery(Map<String, Double> delivery) {
+    private static String delivery(Map<String, Map<String, Double>> delivery) {
         if (delivery.isEmpty()) {
             return "–";
         }
         StringBuilder text = new StringBuilder();
-        delivery.forEach((consumer, p99) -> text.append(text.length() == 0 ? "" : ", ").append(consumer).append(' ').append(ms(p99)));
+        delivery.forEach((consumer, figures) -> text.append(text.length() == 0 ? "" : ", ").append(consumer).append(' ')
+            .append(ms(figures.get("mean"))).append(" / ").append(ms(figures.get("max"))));
         return text.toString();
     }
 

@@ -12,13 +12,14 @@ import java.util.Map;
  * @param sustained       accepted ≥ 99 % and end to end ≥ 95 % of what was offered
  * @param post            POST latency percentiles, from the scheduled send (p50, p95, p99, p99.9, max)
  * @param postToMail      POST (scheduled) → mail accepted by the SMTP sink, same percentiles
- * @param delivery        commit → handler p99 per consumer, as the service's own timers report it
+ * @param delivery        commit → handler per consumer over the step, mean and max (ms), from the service's own
+ *                        timer's count, total and max
  * @param outboxOldestAge the oldest unpublished outbox row's age, the most seen during the step, seconds
  * @param cpuMsPerRegistration CPU time of every Troupe process over the step ÷ registrations accepted
  * @param peakResidentMib the most resident memory of the Troupe processes together seen during the step
  */
 record StepResult(String label, int offered, long planned, long acceptedCount, double accepted, double endToEnd,
                   boolean sustained, Map<String, Double> post, Map<String, Double> postToMail,
-                  Map<String, Double> delivery, double outboxOldestAge, double cpuMsPerRegistration,
+                  Map<String, Map<String, Double>> delivery, double outboxOldestAge, double cpuMsPerRegistration,
                   double peakResidentMib) {
 }
