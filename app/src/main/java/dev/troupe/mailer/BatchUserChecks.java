@@ -3,7 +3,6 @@ package dev.troupe.mailer;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -27,9 +26,8 @@ class BatchUserChecks implements UserDirectory {
         if (!TransactionSynchronizationManager.isSynchronizationActive() || userIds.isEmpty()) {
             return;
         }
-        Set<UUID> existing = directory.existing(userIds);
-        Map<UUID, Boolean> known = known();
-        userIds.forEach(id -> known.put(id, existing.contains(id)));
+        // only what the answer named: a user it left out is asked about on its own, never taken as gone
+        known().putAll(directory.statuses(userIds));
     }
 
     @Override
@@ -42,8 +40,8 @@ class BatchUserChecks implements UserDirectory {
     }
 
     @Override
-    public Set<UUID> existing(Collection<UUID> userIds) {
-        return directory.existing(userIds);
+    public Map<UUID, Boolean> statuses(Collection<UUID> userIds) {
+        return directory.statuses(userIds);
     }
 
     @SuppressWarnings("unchecked")

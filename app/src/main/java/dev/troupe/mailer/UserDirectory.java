@@ -1,7 +1,7 @@
 package dev.troupe.mailer;
 
 import java.util.Collection;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 
 /** Asks the users service whether users still exist; the broker adapter implements it. */
@@ -10,6 +10,6 @@ public interface UserDirectory {
     /** @throws RuntimeException when there is no answer: the caller retries later */
     boolean exists(UUID userId);
 
-    /** Which of these users exist, in one question. @throws RuntimeException when there is no answer */
-    Set<UUID> existing(Collection<UUID> userIds);
+    /** Whether each of these users exists, in one question: only the users the answer named. @throws RuntimeException when there is no answer */
+    Map<UUID, Boolean> statuses(Collection<UUID> userIds);
 }

@@ -131,7 +131,13 @@ public class EmbeddedBroker {
     public void stop() {
         if (started != null) {
             // a start still under way is finished before the shutdown, which would otherwise race it
-            started.handle((done, failure) -> null).join();
+            try {
+                started.handle((done, failure) -> null).get(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                LoggerFactory.getLogger(EmbeddedBroker.class).warn("The embedded broker's start did not end; stopping it anyway");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         launcher.shutdown();
     }

@@ -17,14 +17,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.amqp.core.BatchMessageListener;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.support.ListenerExecutionFailedException;
-import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Dispatches a {@link Subscriber}'s messages to its {@code on} methods, each with its inbox row in
  * the same transaction. A batch from the container is one transaction, each message in a savepoint
- * of its own: a message whose handler fails is rolled back alone and goes to the failure advice
- * (retried or parked), while the others commit together, with one commit for all of them.
+ * of its own: a message whose handler fails is rolled back alone and, once the others have
+ * committed together, goes to the failure advice (retried or parked).
  */
 final class SubscriberListener implements BatchMessageListener {
 
@@ -44,7 +44,6 @@ final class SubscriberListener implements BatchMessageListener {
     private final Envelopes envelopes;
     private final Validator validator;
     private final TransactionTemplate transactions;
-    private final TransactionTemplate savepoints;
     private final Replies replies;
     private final FailureAdvice failures;
     private final Counter duplicates;
@@ -59,7 +58,6 @@ final class SubscriberListener implements BatchMessageListener {
         this.envelopes = envelopes;
         this.validator = validator;
         this.transactions = transactions;
-        this.savepoints = transactions == null ? null : nested(transactions);
         this.replies = replies;
         this.failures = failures;
         this.duplicates = Counter.builder("troupe.messaging.duplicates").tag("consumer", name)
@@ -86,13 +84,16 @@ final class SubscriberListener implements BatchMessageListener {
         }
     }
 
-    /** A batch: one transaction, a savepoint per message; failures are settled here, message by message. */
+    /**
+     * A batch: one transaction, a savepoint per message. The messages that failed are rolled back
+     * to their savepoints and settled after the commit, outside the transaction, one by one.
+     */
     @Override
     public void onMessageBatch(List<Message> messages) {
-        List<Answer> answers;
+        Outcome outcome;
         try {
             List<Delivery> deliveries = readAll(messages);
-            answers = transactions.execute(status -> batch(deliveries));
+            outcome = transactions.execute(status -> batch(deliveries, status));
         } catch (GivenBack givenBack) {
             throw givenBack.failure;
         } catch (RuntimeException failure) {
@@ -100,7 +101,21 @@ final class SubscriberListener implements BatchMessageListener {
             return;
         }
         // a handler's return value answers a request with reply_to, once its effect has committed
-        answers.forEach(answer -> replies.reply(answer.request(), answer.body()));
+        outcome.answers().forEach(answer -> replies.reply(answer.request(), answer.body()));
+        try {
+            outcome.failed().forEach(failed -> settle(failed.message(), failed.failure()));
+        } catch (GivenBack givenBack) {
+            // the committed messages come back too, and their inbox rows drop them
+            throw givenBack.failure;
+        }
+    }
+
+    /** What a batch's transaction committed: the answers to send, and the messages whose handler failed. */
+    private record Outcome(List<Answer> answers, List<Failed> failed) {
+    }
+
+    /** A message rolled back to its savepoint, with what its handler threw. */
+    private record Failed(Message message, RuntimeException failure) {
     }
 
     /** The messages that can be read; the others are settled (parked) here. */
@@ -116,20 +131,29 @@ final class SubscriberListener implements BatchMessageListener {
         return deliveries;
     }
 
-    private List<Answer> batch(List<Delivery> deliveries) {
-        prepare(deliveries);
+    /**
+     * Savepoints on the batch's own transaction, rolled back on any failure, a failed release
+     * included: on PostgreSQL a handler that swallowed an SQL error leaves the transaction aborted,
+     * and only the rollback to its savepoint saves the rest of the batch from a silent rollback.
+     */
+    private Outcome batch(List<Delivery> deliveries, TransactionStatus status) {
+        prepare(deliveries, status);
         List<Answer> answered = new ArrayList<>();
+        List<Failed> failed = new ArrayList<>();
         for (Delivery delivery : deliveries) {
+            Object savepoint = status.createSavepoint();
             try {
-                Object answer = savepoints.execute(savepoint -> deliver(delivery));
+                Object answer = deliver(delivery);
+                status.releaseSavepoint(savepoint);
                 if (answer != null) {
                     answered.add(new Answer(delivery.message(), answer));
                 }
             } catch (RuntimeException failure) {
-                settle(delivery.message(), failure);
+                status.rollbackToSavepoint(savepoint);
+                failed.add(new Failed(delivery.message(), failure));
             }
         }
-        return answered;
+        return new Outcome(answered, failed);
     }
 
     private Object deliver(Delivery delivery) {
@@ -144,7 +168,7 @@ final class SubscriberListener implements BatchMessageListener {
      * Each event type's prepare hook, once, with the batch's events of that type (duplicates
      * included: the inbox decides later), in a savepoint: if it fails, the handlers go without it.
      */
-    private void prepare(List<Delivery> deliveries) {
+    private void prepare(List<Delivery> deliveries, TransactionStatus status) {
         Map<Handlers.Handler, List<Object>> byHandler = new LinkedHashMap<>();
         for (Delivery delivery : deliveries) {
             if (delivery.handler().prepare() != null) {
@@ -152,9 +176,12 @@ final class SubscriberListener implements BatchMessageListener {
             }
         }
         byHandler.forEach((handler, events) -> {
+            Object savepoint = status.createSavepoint();
             try {
-                savepoints.executeWithoutResult(savepoint -> handlers.prepare(handler, events));
+                handlers.prepare(handler, events);
+                status.releaseSavepoint(savepoint);
             } catch (RuntimeException e) {
+                status.rollbackToSavepoint(savepoint);
                 log.info("{} could not prepare {} events, handling them without: {}", name, events.size(), e.getMessage());
             }
         });
@@ -176,7 +203,7 @@ final class SubscriberListener implements BatchMessageListener {
         }
     }
 
-    /** The failure advice gave a message back: the batch's transaction rolls back and the batch is requeued, with no second pause. */
+    /** The failure advice gave a message back (after its pause): the whole batch is requeued, with no second pause. */
     private static final class GivenBack extends RuntimeException {
 
         private final RuntimeException failure;
@@ -221,11 +248,5 @@ final class SubscriberListener implements BatchMessageListener {
             return handlers.types().iterator().next();
         }
         return Envelopes.typeOf(message);
-    }
-
-    private static TransactionTemplate nested(TransactionTemplate outer) {
-        TransactionTemplate nested = new TransactionTemplate(outer.getTransactionManager());
-        nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-        return nested;
     }
 }

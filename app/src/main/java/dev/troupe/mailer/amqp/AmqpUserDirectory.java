@@ -7,9 +7,9 @@ import dev.troupe.users.UserStatus;
 import dev.troupe.users.UserStatusQuery;
 import dev.troupe.users.UserStatuses;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 
 /** Asks the users service over the broker, request/reply; no reply is an exception, never a guess. */
@@ -27,14 +27,14 @@ public class AmqpUserDirectory implements UserDirectory {
     }
 
     @Override
-    public Set<UUID> existing(Collection<UUID> userIds) {
-        Set<UUID> existing = new HashSet<>();
+    public Map<UUID, Boolean> statuses(Collection<UUID> userIds) {
+        Map<UUID, Boolean> statuses = new HashMap<>();
         List<UUID> all = List.copyOf(new java.util.LinkedHashSet<>(userIds));
         for (int from = 0; from < all.size(); from += UserStatusQuery.MOST) {
             List<UUID> part = all.subList(from, Math.min(all.size(), from + UserStatusQuery.MOST));
-            rpc.call(Topology.USER_STATUS_QUEUE, UserStatusQuery.of(part), UserStatuses.class).statuses().stream()
-                .filter(UserStatus::exists).map(UserStatus::userId).forEach(existing::add);
+            rpc.call(Topology.USER_STATUS_QUEUE, UserStatusQuery.of(part), UserStatuses.class).statuses()
+                .forEach(status -> statuses.put(status.userId(), status.exists()));
         }
-        return existing;
+        return statuses;
     }
 }
