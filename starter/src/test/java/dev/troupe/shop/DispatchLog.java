@@ -17,6 +17,15 @@ public class DispatchLog {
         jdbc.sql("INSERT INTO shop_dispatch_log (parcel) VALUES (:parcel)").param("parcel", parcel).update();
     }
 
+    /** An SQL error the caller catches and goes on from: on PostgreSQL it leaves the transaction aborted. */
+    void swallowAnError() {
+        try {
+            jdbc.sql("SELECT parcel FROM shop_no_such_table").query(String.class).list();
+        } catch (org.springframework.dao.DataAccessException swallowed) {
+            // as a careless handler would
+        }
+    }
+
     public long rowsOf(String parcel) {
         return jdbc.sql("SELECT COUNT(*) FROM shop_dispatch_log WHERE parcel = :parcel").param("parcel", parcel)
             .query(Long.class).single();
