@@ -28,7 +28,6 @@ import org.HdrHistogram.Histogram;
  */
 public final class Bench {
 
-    private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.eE+-]+)");
     private static final Pattern STATISTIC = Pattern.compile("\"statistic\"\\s*:\\s*\"(\\w+)\"\\s*,\\s*\"value\"\\s*:\\s*([0-9.eE+-]+)");
     private static final List<String> CONSUMERS = List.of("coupons", "mailer.user-created", "gateway.requests",
         "user-commands");
@@ -346,7 +345,8 @@ public final class Bench {
         Map<String, Double> statistics = new LinkedHashMap<>();
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(node.base() + "/actuator/metrics/"
-                + name + "?" + tags.substring(1))).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                + name + (tags.isEmpty() ? "" : "?" + tags.substring(1)))).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200) {
                 Matcher measurement = STATISTIC.matcher(response.body());
                 while (measurement.find()) {
@@ -361,20 +361,9 @@ public final class Bench {
         return statistics;
     }
 
-    /** One value of an actuator metric, NaN if the process has no such meter. */
+    /** One value of an actuator metric (a gauge's), NaN if the process has no such meter. */
     private double metric(ServiceUnderTest.Node node, String name, String tags) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(node.base() + "/actuator/metrics/"
-                + name + (tags.isEmpty() ? "" : "?" + tags.substring(1)))).timeout(Duration.ofSeconds(2)).build(),
-                HttpResponse.BodyHandlers.ofString());
-            Matcher value = VALUE.matcher(response.body());
-            return response.statusCode() == 200 && value.find() ? Double.parseDouble(value.group(1)) : Double.NaN;
-        } catch (IOException e) {
-            return Double.NaN;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Double.NaN;
-        }
+        return statistics(node, name, tags).getOrDefault("VALUE", Double.NaN);
     }
 
     /**

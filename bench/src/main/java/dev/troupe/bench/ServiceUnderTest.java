@@ -89,7 +89,7 @@ final class ServiceUnderTest implements AutoCloseable {
                 "--troupe.embedded.data-dir=" + workDir.resolve("data").toAbsolutePath(),
                 "--troupe.embedded.broker-port=0",
                 "--troupe.admin.token=bench",
-                // the consumers' delivery percentiles over about one step, not the last minute
+                // the consumers' delivery max over about one step, not the last minute
                 "--troupe.messaging.lag-window=" + options.step().toSeconds() + "s"));
             if (real != null) {
                 command.addAll(real.properties());

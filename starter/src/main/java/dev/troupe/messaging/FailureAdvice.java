@@ -93,8 +93,7 @@ class FailureAdvice implements MethodInterceptor {
             }
             log.warn("Could not store message {} for redelivery ({}); requeueing it",
                 message.getMessageProperties().getMessageId(), storeFailed.getMessage());
-            meters.counter("troupe.messaging.requeued", "queue", queueOf(message)).increment();
-            Thread.sleep(PAUSE_BEFORE_REQUEUE.toMillis());
+            pauseBeforeRequeue(java.util.List.of(message));
             throw failure;
         }
         meters.counter("troupe.messaging.retried", "queue", queueOf(message)).increment();
@@ -109,13 +108,18 @@ class FailureAdvice implements MethodInterceptor {
      */
     void requeue(java.util.List<Message> messages, RuntimeException failure) {
         log.warn("Could not process a batch of {} messages ({}); requeueing them", messages.size(), failure.getMessage());
+        pauseBeforeRequeue(messages);
+        throw failure;
+    }
+
+    /** Counts the messages as requeued and pauses, so that a database that is down is not asked again at once. */
+    private void pauseBeforeRequeue(java.util.List<Message> messages) {
         messages.forEach(message -> meters.counter("troupe.messaging.requeued", "queue", queueOf(message)).increment());
         try {
             Thread.sleep(PAUSE_BEFORE_REQUEUE.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        throw failure;
     }
 
     private static String queueOf(Message message) {

@@ -159,14 +159,17 @@ public class MessagingConfiguration {
     }
 
     /**
-     * A subscriber's consumer takes its messages in batches; its prefetch holds two, so that the
-     * next batch is on its way while one is processed.
+     * A subscriber's consumer takes its messages in batches (of one, where the size is 1: the same
+     * path either way); its prefetch holds two, so that the next batch is on its way while one is
+     * processed.
      */
     private static void batches(SimpleMessageListenerContainer container, MessagingSettings.Batch batch) {
-        if (batch.size() > 1 && container.getMessageListener() instanceof SubscriberListener) {
+        if (container.getMessageListener() instanceof SubscriberListener) {
             container.setConsumerBatchEnabled(true);
             container.setBatchSize(batch.size());
-            container.setPrefetchCount(2 * batch.size());
+            if (batch.size() > 1) {
+                container.setPrefetchCount(2 * batch.size());
+            }
             container.setReceiveTimeout(Math.max(1, batch.maxWait().toMillis()));
             container.setBatchReceiveTimeout(Math.max(1, batch.maxWait().toMillis()));
         }

@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Dispatches a {@link Subscriber}'s messages to its {@code on} methods, each with its inbox row in
  * the same transaction. A batch from the container is one transaction, each message in a savepoint
  * of its own: a message whose handler fails is rolled back alone and, once the others have
- * committed together, goes to the failure advice (retried or parked).
+ * committed together, goes to the failure advice (retried or parked). Subscriber containers always
+ * deliver batches ({@code MessagingConfiguration}), so there is one path, whatever the batch size.
  */
 final class SubscriberListener implements BatchMessageListener {
 
@@ -74,40 +75,25 @@ final class SubscriberListener implements BatchMessageListener {
         return handlers.types();
     }
 
-    /** One message, from a container without batches: a failure goes to the container's advice. */
-    @Override
-    public void onMessage(Message message) {
-        Delivery delivery = read(message);
-        Object answer = transactions.execute(status -> deliver(delivery));
-        if (answer != null) {
-            replies.reply(message, answer);
-        }
-    }
-
     /**
-     * A batch: one transaction, a savepoint per message. The messages that failed are rolled back
-     * to their savepoints and settled after the commit, outside the transaction, one by one.
+     * A batch (of one, where {@code troupe.messaging.batch.size} is 1): one transaction, a savepoint
+     * per message. The messages that failed are rolled back to their savepoints and settled after
+     * the commit, outside the transaction, one by one; a message the failure advice gives back
+     * (after its pause) sends the whole batch back, whose committed part the inbox then drops.
      */
     @Override
     public void onMessageBatch(List<Message> messages) {
+        List<Delivery> deliveries = readAll(messages);
         Outcome outcome;
         try {
-            List<Delivery> deliveries = readAll(messages);
             outcome = transactions.execute(status -> batch(deliveries, status));
-        } catch (GivenBack givenBack) {
-            throw givenBack.failure;
         } catch (RuntimeException failure) {
             failures.requeue(messages, failure);
             return;
         }
         // a handler's return value answers a request with reply_to, once its effect has committed
         outcome.answers().forEach(answer -> replies.reply(answer.request(), answer.body()));
-        try {
-            outcome.failed().forEach(failed -> settle(failed.message(), failed.failure()));
-        } catch (GivenBack givenBack) {
-            // the committed messages come back too, and their inbox rows drop them
-            throw givenBack.failure;
-        }
+        outcome.failed().forEach(failed -> settle(failed.message(), failed.failure()));
     }
 
     /** What a batch's transaction committed: the answers to send, and the messages whose handler failed. */
@@ -141,19 +127,29 @@ final class SubscriberListener implements BatchMessageListener {
         List<Answer> answered = new ArrayList<>();
         List<Failed> failed = new ArrayList<>();
         for (Delivery delivery : deliveries) {
-            Object savepoint = status.createSavepoint();
             try {
-                Object answer = deliver(delivery);
-                status.releaseSavepoint(savepoint);
+                Object answer = inSavepoint(status, () -> deliver(delivery));
                 if (answer != null) {
                     answered.add(new Answer(delivery.message(), answer));
                 }
             } catch (RuntimeException failure) {
-                status.rollbackToSavepoint(savepoint);
                 failed.add(new Failed(delivery.message(), failure));
             }
         }
         return new Outcome(answered, failed);
+    }
+
+    /** Runs the work in a savepoint, rolled back if the work or the savepoint's release fails. */
+    private static <T> T inSavepoint(TransactionStatus status, java.util.function.Supplier<T> work) {
+        Object savepoint = status.createSavepoint();
+        try {
+            T result = work.get();
+            status.releaseSavepoint(savepoint);
+            return result;
+        } catch (RuntimeException failure) {
+            status.rollbackToSavepoint(savepoint);
+            throw failure;
+        }
     }
 
     private Object deliver(Delivery delivery) {
@@ -176,41 +172,25 @@ final class SubscriberListener implements BatchMessageListener {
             }
         }
         byHandler.forEach((handler, events) -> {
-            Object savepoint = status.createSavepoint();
             try {
-                handlers.prepare(handler, events);
-                status.releaseSavepoint(savepoint);
+                inSavepoint(status, () -> {
+                    handlers.prepare(handler, events);
+                    return null;
+                });
             } catch (RuntimeException e) {
-                status.rollbackToSavepoint(savepoint);
                 log.info("{} could not prepare {} events, handling them without: {}", name, events.size(), e.getMessage());
             }
         });
     }
 
-    /**
-     * The failure advice decides, as for a single message (wrapped as the container wraps it); if
-     * it gives the message back (after its pause), the whole batch goes back.
-     */
+    /** The failure advice decides, as for a single message (wrapped as the container wraps it). */
     private void settle(Message message, RuntimeException failure) {
         try {
             failures.onFailure(message, new ListenerExecutionFailedException(name + " failed", failure, message));
-        } catch (RuntimeException e) {
-            throw new GivenBack(e);
-        } catch (Error e) {
+        } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
-            throw new GivenBack(new IllegalStateException(e));
-        }
-    }
-
-    /** The failure advice gave a message back (after its pause): the whole batch is requeued, with no second pause. */
-    private static final class GivenBack extends RuntimeException {
-
-        private final RuntimeException failure;
-
-        GivenBack(RuntimeException failure) {
-            super(failure.getMessage(), failure, false, false);
-            this.failure = failure;
+            throw new IllegalStateException(e);
         }
     }
 

@@ -143,25 +143,14 @@ class StarterIT {
 
     @Test
     void aBatchCommitsTogetherAndAFailingMessageIsRolledBackAloneToBeRetried() {
-        List<ParcelShipped> events = new java.util.ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            events.add(new ParcelShipped(UUID.randomUUID(), (i == 7 ? "flaky-" : "parcel-") + UUID.randomUUID()));
-        }
+        List<ParcelShipped> events = parcels(20, 7, "flaky-");
         String twice = "parcel-" + UUID.randomUUID();
         String twiceId = UUID.randomUUID().toString();
-        // the consumer stopped while the queue fills, so that it finds them all at once
-        listeners.getListenerContainer("dispatch").stop();
-        try {
-            transactions.executeWithoutResult(status -> events.forEach(outbox::publish));
-            await().atMost(PATIENCE).until(() -> events.stream().allMatch(event -> count(
-                "SELECT COUNT(*) FROM shop_outbox WHERE message_id = :id AND published_at IS NOT NULL",
-                event.eventId().toString()) == 1));
+        queuedAtOnce(events, () -> {
             sendToQueue(twiceId, "parcel_shipped", "{\"event_id\":\"" + twiceId + "\",\"parcel\":\"" + twice + "\"}");
             sendToQueue(twiceId, "parcel_shipped", "{\"event_id\":\"" + twiceId + "\",\"parcel\":\"" + twice + "\"}");
             sendToQueue(UUID.randomUUID().toString(), "parcel_shipped", "{not json");
-        } finally {
-            listeners.getListenerContainer("dispatch").start();
-        }
+        });
 
         await().atMost(PATIENCE).until(() -> events.stream().allMatch(event -> dispatch.handled(event.parcel()).size() == 1));
         assertThat(dispatch.largestBatch()).isGreaterThan(1);
@@ -173,19 +162,8 @@ class StarterIT {
 
     @Test
     void aHandlerThatSwallowsAnSqlErrorCostsTheRestOfItsBatchNothing() {
-        List<ParcelShipped> events = new java.util.ArrayList<>();
-        for (int i = 0; i < 11; i++) {
-            events.add(new ParcelShipped(UUID.randomUUID(), (i == 5 ? "swallow-" : "parcel-") + UUID.randomUUID()));
-        }
-        listeners.getListenerContainer("dispatch").stop();
-        try {
-            transactions.executeWithoutResult(status -> events.forEach(outbox::publish));
-            await().atMost(PATIENCE).until(() -> events.stream().allMatch(event -> count(
-                "SELECT COUNT(*) FROM shop_outbox WHERE message_id = :id AND published_at IS NOT NULL",
-                event.eventId().toString()) == 1));
-        } finally {
-            listeners.getListenerContainer("dispatch").start();
-        }
+        List<ParcelShipped> events = parcels(11, 5, "swallow-");
+        queuedAtOnce(events, () -> { });
 
         // on PostgreSQL the error aborted the transaction: only the rollback to that message's savepoint
         // kept the others' commit from being a silent rollback; that message is retried (on H2 it just passes)
@@ -200,6 +178,29 @@ class StarterIT {
     void theSchemaIsTheStartersOwnUnderItsOwnHistory() {
         assertThat(jdbc.sql("SELECT version FROM shop_messaging_history WHERE success ORDER BY installed_rank")
             .query(String.class).list()).containsSubsequence("1", "2");
+    }
+
+    /** {@code count} parcels, the one at {@code odd} named with {@code prefix} (which Dispatch treats specially). */
+    private static List<ParcelShipped> parcels(int count, int odd, String prefix) {
+        return java.util.stream.IntStream.range(0, count)
+            .mapToObj(i -> new ParcelShipped(UUID.randomUUID(), (i == odd ? prefix : "parcel-") + UUID.randomUUID())).toList();
+    }
+
+    /**
+     * The events published and relayed, and whatever {@code more} sends, while the consumer is
+     * stopped, so that it finds them all at once when it starts again: one batch.
+     */
+    private void queuedAtOnce(List<ParcelShipped> events, Runnable more) {
+        listeners.getListenerContainer("dispatch").stop();
+        try {
+            transactions.executeWithoutResult(status -> events.forEach(outbox::publish));
+            await().atMost(PATIENCE).until(() -> events.stream().allMatch(event -> count(
+                "SELECT COUNT(*) FROM shop_outbox WHERE message_id = :id AND published_at IS NOT NULL",
+                event.eventId().toString()) == 1));
+            more.run();
+        } finally {
+            listeners.getListenerContainer("dispatch").start();
+        }
     }
 
     private final List<Message> drained = new java.util.ArrayList<>();
