@@ -12,8 +12,9 @@ import java.util.Map;
  * @param sustained       accepted ≥ 99 % and end to end ≥ 95 % of what was offered
  * @param post            POST latency percentiles, from the scheduled send (p50, p95, p99, p99.9, max)
  * @param postToMail      POST (scheduled) → mail accepted by the SMTP sink, same percentiles
- * @param delivery        commit → handler per consumer over the step, mean and max (ms), from the service's own
- *                        timer's count, total and max
+ * @param delivery        commit → handler per consumer (ms): on the real servers p50, p95, p99, p99.9 and max of
+ *                        the step's messages from the databases ({@link DeliveryLag}); on the embedded defaults
+ *                        mean and max from the service's own timer's count, total and max
  * @param outboxOldestAge the oldest unpublished outbox row's age, the most seen during the step, seconds
  * @param cpuMsPerRegistration CPU time of every Troupe process over the step ÷ registrations accepted
  * @param peakResidentMib the most resident memory of the Troupe processes together seen during the step
