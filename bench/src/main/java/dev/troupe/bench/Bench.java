@@ -32,6 +32,7 @@ public final class Bench {
     private static final Pattern STATISTIC = Pattern.compile("\"statistic\"\\s*:\\s*\"(\\w+)\"\\s*,\\s*\"value\"\\s*:\\s*([0-9.eE+-]+)");
     private static final List<String> CONSUMERS = List.of("coupons", "mailer.user-created", "gateway.requests",
         "user-commands");
+    private static final long HOUR_MICROS = 3_600_000_000L;
     private static final Duration DRAIN = Duration.ofSeconds(60);
 
     private final BenchOptions options;
@@ -145,7 +146,9 @@ public final class Bench {
         Load.Step warmup = measured(troupe, new Sampled("warm-up " + lowest + "/s", options.warmup()),
             () -> load.open("w", lowest, options.warmup()));
         drain(warmup, sink);
-        deliverySince(troupe); // the warm-up's deliveries are not counted
+        if (real == null) {
+            deliverySince(troupe); // the warm-up's deliveries are not counted in the timers' figures
+        }
         List<StepResult> results = new ArrayList<>();
         for (int rate : options.rates()) {
             say("open loop: " + rate + "/s for " + options.step().toSeconds() + " s");
@@ -271,14 +274,14 @@ public final class Bench {
     }
 
     private StepResult result(Load.Step step, ServiceUnderTest troupe, SmtpSink sink, Sampled sampled) {
-        Histogram post = new Histogram(3_600_000_000L, 3);
-        Histogram toMail = new Histogram(3_600_000_000L, 3);
+        Histogram post = latencies();
+        Histogram toMail = latencies();
         long accepted = 0;
         long mailedInWindow = 0;
         long window = step.endNanos + 1_000_000_000L;
         for (Load.Registration registration : step.registrations) {
             if (registration.answeredNanos > 0) {
-                post.recordValue(Math.max(1, (registration.answeredNanos - registration.dueNanos) / 1000));
+                record(post, (registration.answeredNanos - registration.dueNanos) / 1000);
             }
             if (!registration.accepted()) {
                 continue;
@@ -286,7 +289,7 @@ public final class Bench {
             accepted++;
             SmtpSink.Arrival arrival = sink.arrival(registration.email);
             if (arrival != null) {
-                toMail.recordValue(Math.max(1, (arrival.firstNanos() - registration.dueNanos) / 1000));
+                record(toMail, (arrival.firstNanos() - registration.dueNanos) / 1000);
                 if (arrival.firstNanos() <= window) {
                     mailedInWindow++;
                 }
@@ -299,12 +302,22 @@ public final class Bench {
         // open loop: what was offered came through; closed loop: the mails kept up with what was accepted
         boolean sustained = step.rate == 0 ? accepted > 0 && mailedInWindow >= 0.95 * accepted
             : accepted >= 0.99 * planned && mailedInWindow >= 0.95 * planned;
-        Map<String, Map<String, Double>> timers = deliverySince(troupe);
         // percentiles where the databases are at hand; the timers' mean and max on the embedded defaults
-        Map<String, Map<String, Double>> delivery = real == null ? timers : DeliveryLag.of(real, sampled.began, sampled.ended);
+        Map<String, Map<String, Double>> delivery = real == null ? deliverySince(troupe)
+            : accepted == 0 ? Map.of() : DeliveryLag.of(real, sampled.began, sampled.ended);
         return new StepResult(step.label, step.rate, planned, accepted, acceptedRate, endToEnd, sustained,
             percentiles(post), percentiles(toMail), delivery, sampled.outboxAge,
             accepted == 0 ? Double.NaN : (sampled.cpuAfter - sampled.cpuBefore) * 1000 / accepted, sampled.peakMib);
+    }
+
+    /** A histogram of latencies in microseconds, up to an hour, three significant digits. */
+    static Histogram latencies() {
+        return new Histogram(HOUR_MICROS, 3);
+    }
+
+    /** Records a latency in microseconds, clamped to what the histogram holds. */
+    static void record(Histogram micros, long latency) {
+        micros.recordValue(Math.max(1, Math.min(HOUR_MICROS, latency)));
     }
 
     static Map<String, Double> percentiles(Histogram micros) {

@@ -1,7 +1,6 @@
 package dev.troupe.bench;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,22 +31,26 @@ final class DeliveryLag {
 
     /**
      * Percentiles (p50, p95, p99, p99.9, max, in ms) per consumer of the messages committed between
-     * {@code from} and {@code to}; a consumer that handled none is left out.
+     * {@code from} and {@code to}; a consumer that handled none is left out. None at all is an
+     * error: the step's registrations were accepted, so the join must have found their messages.
      */
     static Map<String, Map<String, Double>> of(RealServers real, Instant from, Instant to) {
         Map<String, Histogram> lags = new TreeMap<>();
-        try (Connection connection = DriverManager.getConnection(real.postgresUrl, real.postgresUser, "");
+        try (Connection connection = real.connect();
              PreparedStatement query = connection.prepareStatement(QUERY.formatted(real.schema))) {
             query.setObject(1, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
             query.setObject(2, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    lags.computeIfAbsent(rows.getString(1), consumer -> new Histogram(3_600_000_000L, 3))
-                        .recordValue(Math.max(1, Math.min(3_600_000_000L, rows.getLong(2))));
+                    Bench.record(lags.computeIfAbsent(rows.getString(1), consumer -> Bench.latencies()), rows.getLong(2));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("reading the inbox and outbox in " + real.schema + ": " + e.getMessage(), e);
+        }
+        if (lags.isEmpty()) {
+            throw new IllegalStateException("no inbox row in " + real.schema + " matched an outbox row committed between "
+                + from + " and " + to + ": the delivery lag cannot be measured");
         }
         Map<String, Map<String, Double>> delivery = new LinkedHashMap<>();
         lags.forEach((consumer, micros) -> delivery.put(consumer, Bench.percentiles(micros)));

@@ -36,12 +36,16 @@ final class RealServers implements AutoCloseable {
     }
 
     void sql(String statement) {
-        try (Connection connection = DriverManager.getConnection(postgresUrl, postgresUser, "");
-             Statement sql = connection.createStatement()) {
+        try (Connection connection = connect(); Statement sql = connection.createStatement()) {
             sql.execute(statement);
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL at " + postgresUrl + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A connection to the run's PostgreSQL (not into its schema: statements name it). */
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(postgresUrl, postgresUser, "");
     }
 
     /** rabbitmqctl, which a virtual host needs; a clear message where it is missing. */
