@@ -86,10 +86,12 @@ public final class Bench {
                     limits = limits(null, "amqp://guest:guest@127.0.0.1:" + troupe.embeddedBrokerPort(), work);
                 }
                 Load load = new Load(http, troupe.serving("users").base(), run);
+                warmUp(load, troupe, sink);
+                RelayAlone.Measured relay = relayAlone(limits);
                 List<StepResult> results = drive(load, troupe, sink);
                 say("checking every registration: one welcome mail, one active coupon ...");
                 Verdict verdict = verify(troupe, sink);
-                Report report = new Report(LocalDate.now(), options, troupe.startup(), limits, results, verdict);
+                Report report = new Report(LocalDate.now(), options, troupe.startup(), limits, relay, results, verdict);
                 report.write(work);
                 Path latest = options.out();
                 report.write(latest);
@@ -140,7 +142,33 @@ public final class Bench {
         return new Limits.Measured(broker, brokerNote, tps, databaseNote);
     }
 
-    private List<StepResult> drive(Load load, ServiceUnderTest troupe, SmtpSink sink) throws InterruptedException {
+    /**
+     * The relay alone, after the warm-up and before the counted steps, so nothing else runs beside it: the service's relay
+     * drains a backlog the benchmark commits into its outbox. Needs the database from outside the
+     * service, so the real servers; a failure is reported, not fatal, as the limits' are.
+     */
+    private RelayAlone.Measured relayAlone(Limits.Measured limits) throws InterruptedException {
+        if (real == null) {
+            return RelayAlone.Measured.not("not measured: the embedded database is inside the service (--servers=real)");
+        }
+        if (options.relayRows() == 0) {
+            return RelayAlone.Measured.not("not measured (--relay-rows=0)");
+        }
+        say("the relay alone: " + String.format("%,d", options.relayRows()) + " outbox rows committed at once ...");
+        try {
+            RelayAlone.Measured relay = RelayAlone.run(real, options.relayRows());
+            say(String.format("  %,.0f rows/s published and confirmed%s", relay.rowsPerSecond(),
+                Double.isNaN(limits.brokerMsgPerSecond()) ? ""
+                    : String.format(", %.2f of PerfTest", relay.rowsPerSecond() / limits.brokerMsgPerSecond())));
+            return relay;
+        } catch (IOException | java.util.concurrent.TimeoutException | RuntimeException e) {
+            say("  the relay alone failed: " + e.getMessage());
+            return RelayAlone.Measured.not("failed: " + e.getMessage());
+        }
+    }
+
+    /** The lowest rate for a while, not counted: the JIT compiles the hot path (the relay's too) before anything is. */
+    private void warmUp(Load load, ServiceUnderTest troupe, SmtpSink sink) {
         int lowest = options.rates().get(0);
         say("warm-up: " + lowest + "/s for " + options.warmup().toSeconds() + " s (not counted)");
         Load.Step warmup = measured(troupe, new Sampled("warm-up " + lowest + "/s", options.warmup()),
@@ -149,6 +177,9 @@ public final class Bench {
         if (real == null) {
             deliverySince(troupe); // the warm-up's deliveries are not counted in the timers' figures
         }
+    }
+
+    private List<StepResult> drive(Load load, ServiceUnderTest troupe, SmtpSink sink) throws InterruptedException {
         List<StepResult> results = new ArrayList<>();
         for (int rate : options.rates()) {
             say("open loop: " + rate + "/s for " + options.step().toSeconds() + " s");

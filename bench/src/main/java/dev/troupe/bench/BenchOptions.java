@@ -23,20 +23,21 @@ import java.util.Set;
  * @param connections the closed-loop run's concurrent clients (0: none)
  * @param closed      how long the closed-loop run lasts
  * @param limits      how long PerfTest and pgbench each run (0: not at all)
+ * @param relayRows   the backlog the relay alone drains, on the real servers (0: not at all)
  * @param jar         the Troupe jar under test
  * @param out         where the reports go
  * @param jvm         options for Troupe's JVMs (say, a flight recording), space-separated
  */
 record BenchOptions(String servers, boolean separate, List<Integer> rates, Duration step, Duration warmup,
-                    int connections, Duration closed, Duration limits, Path jar, Path out, List<String> jvm) {
+                    int connections, Duration closed, Duration limits, int relayRows, Path jar, Path out, List<String> jvm) {
 
     private static final Set<String> NAMES = Set.of("servers", "services", "rates", "step", "warmup", "connections",
-        "closed", "limits", "jar", "out", "smoke", "jvm");
+        "closed", "limits", "relay-rows", "jar", "out", "smoke", "jvm");
 
     static final String USAGE = """
         usage: java -jar bench/target/troupe-bench.jar [--servers=embedded|real] [--services=together|separate]
                  [--rates=100,200,400,...] [--step=20s] [--warmup=30s] [--connections=32] [--closed=20s]
-                 [--limits=10s] [--jar=app/target/troupe.jar] [--out=bench/target/report] [--jvm="-Xmx512m ..."] [--smoke]""";
+                 [--limits=10s] [--relay-rows=50000] [--jar=app/target/troupe.jar] [--out=bench/target/report] [--jvm="-Xmx512m ..."] [--smoke]""";
 
     boolean real() {
         return servers.equals("real");
@@ -74,9 +75,13 @@ record BenchOptions(String servers, boolean separate, List<Integer> rates, Durat
             integer("connections", given.getOrDefault("connections", smoke ? "4" : "32")),
             duration("closed", given.getOrDefault("closed", smoke ? "2s" : "20s")),
             duration("limits", given.getOrDefault("limits", smoke ? "2s" : "10s")),
+            integer("relay-rows", given.getOrDefault("relay-rows", smoke ? "2000" : "50000")),
             Path.of(given.getOrDefault("jar", "app/target/troupe.jar")),
             Path.of(given.getOrDefault("out", "bench/target/report")),
             given.containsKey("jvm") ? List.of(given.get("jvm").strip().split("\\s+")) : List.of());
+        if (options.relayRows() < 0) {
+            throw new IllegalArgumentException("--relay-rows is a number of outbox rows, 0 for none");
+        }
         if (!options.jar().toFile().isFile()) {
             throw new IllegalArgumentException("no Troupe jar at " + options.jar() + " (build it: ./mvnw -q package -DskipTests,"
                 + " or name it with --jar)");

@@ -27,15 +27,17 @@ final class Report {
     private final BenchOptions options;
     private final Duration startup;
     private final Limits.Measured limits;
+    private final RelayAlone.Measured relay;
     private final List<StepResult> results;
     private final Verdict verdict;
 
-    Report(LocalDate date, BenchOptions options, Duration startup, Limits.Measured limits, List<StepResult> results,
-           Verdict verdict) {
+    Report(LocalDate date, BenchOptions options, Duration startup, Limits.Measured limits, RelayAlone.Measured relay,
+           List<StepResult> results, Verdict verdict) {
         this.date = date;
         this.options = options;
         this.startup = startup;
         this.limits = limits;
+        this.relay = relay;
         this.results = results;
         this.verdict = verdict;
     }
@@ -50,6 +52,7 @@ final class Report {
         document.put("machine", machine());
         document.put("startup_ms", startup.toMillis());
         document.put("limits", limits);
+        document.put("relay_alone", relay);
         document.put("steps", results);
         document.put("verdict", verdict);
         Files.writeString(folder.resolve("benchmark.json"), json.writeValueAsString(document));
@@ -102,6 +105,9 @@ final class Report {
             : String.format(Locale.ROOT, "**%,.0f msg/s**", limits.brokerMsgPerSecond())).append(" (").append(limits.broker()).append(")\n");
         line.append("- database: ").append(Double.isNaN(limits.pgbenchTps()) ? "–"
             : String.format(Locale.ROOT, "**%,.0f TPS**", limits.pgbenchTps())).append(" (").append(limits.database()).append(")");
+        line.append("\n- relay alone: ").append(Double.isNaN(relay.rowsPerSecond()) ? "–"
+            : String.format(Locale.ROOT, "**%,.0f rows/s**, %s of the broker's limit", relay.rowsPerSecond(),
+                ratio(relay.rowsPerSecond(), limits.brokerMsgPerSecond()))).append(" (").append(relay.note()).append(")");
         double best = results.stream().filter(StepResult::sustained).mapToDouble(StepResult::endToEnd).max().orElse(Double.NaN);
         line.append(Double.isNaN(best) ? String.format("%n- best sustained end to end: none of the rates offered was sustained")
             : String.format(Locale.ROOT, "%n- best sustained end to end: %.0f registrations/s, %s of the database's limit",
