@@ -1,5 +1,10 @@
 package dev.troupe.bench;
 
+import dev.troupe.harness.Load;
+import dev.troupe.harness.RealServers;
+import dev.troupe.harness.ServiceProcess;
+import dev.troupe.harness.SmtpSink;
+import dev.troupe.harness.Waits;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -73,7 +78,7 @@ public final class Bench {
     private boolean run() throws Exception {
         Path work = Files.createDirectories(options.out().resolve("run-" + run));
         say("Troupe benchmark, run " + run + ": " + options);
-        real = options.real() ? new RealServers(run) : null;
+        real = options.real() ? new RealServers("bench", run) : null;
         try (SmtpSink sink = new SmtpSink()) {
             Limits.Measured limits = null;
             if (real != null) {
@@ -85,7 +90,7 @@ public final class Bench {
                 if (real == null) {
                     limits = limits(null, "amqp://guest:guest@127.0.0.1:" + troupe.embeddedBrokerPort(), work);
                 }
-                Load load = new Load(http, troupe.serving("users").base(), run);
+                Load load = new Load(http, troupe.serving("users").base(), Load.Target.USERS, run);
                 warmUp(load, troupe, sink);
                 RelayAlone.Measured relay = relayAlone(limits);
                 List<StepResult> results = drive(load, troupe, sink);
@@ -300,7 +305,7 @@ public final class Bench {
                     say("  " + now + " welcome mails still on their way ...");
                 }
             }
-            ServiceUnderTest.pause(Duration.ofMillis(tell ? 1000 : 100));
+            Waits.pause(Duration.ofMillis(tell ? 1000 : 100));
         }
     }
 
@@ -374,7 +379,7 @@ public final class Bench {
     private Map<String, Map<String, Double>> deliverySince(ServiceUnderTest troupe) {
         Map<String, Map<String, Double>> delivery = new LinkedHashMap<>();
         for (String consumer : CONSUMERS) {
-            for (ServiceUnderTest.Node node : troupe.nodes()) {
+            for (ServiceProcess node : troupe.nodes()) {
                 Map<String, Double> timer = statistics(node, "troupe.messaging.delivery.lag", "&tag=consumer:" + consumer);
                 if (!timer.containsKey("COUNT")) {
                     continue;
@@ -397,7 +402,7 @@ public final class Bench {
     }
 
     /** An actuator metric's measurements by statistic; empty if the process has no such meter. */
-    private Map<String, Double> statistics(ServiceUnderTest.Node node, String name, String tags) {
+    private Map<String, Double> statistics(ServiceProcess node, String name, String tags) {
         Map<String, Double> statistics = new LinkedHashMap<>();
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(node.base() + "/actuator/metrics/"
@@ -418,7 +423,7 @@ public final class Bench {
     }
 
     /** One value of an actuator metric (a gauge's), NaN if the process has no such meter. */
-    private double metric(ServiceUnderTest.Node node, String name, String tags) {
+    private double metric(ServiceProcess node, String name, String tags) {
         return statistics(node, name, tags).getOrDefault("VALUE", Double.NaN);
     }
 
@@ -447,7 +452,7 @@ public final class Bench {
         List<java.util.concurrent.CompletableFuture<?>> checks = new ArrayList<>();
         for (Load.Registration registration : accepted) {
             inFlight.acquire();
-            checks.add(http.sendAsync(HttpRequest.newBuilder(URI.create(coupons + registration.userId))
+            checks.add(http.sendAsync(HttpRequest.newBuilder(URI.create(coupons + registration.id))
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString())
                 .whenComplete((response, failure) -> {
                     inFlight.release();

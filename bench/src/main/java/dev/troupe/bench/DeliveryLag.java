@@ -1,5 +1,6 @@
 package dev.troupe.bench;
 
+import dev.troupe.harness.RealServers;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,5 +1,6 @@
 package dev.troupe.bench;
 
+import dev.troupe.harness.RealServers;
 import com.rabbitmq.perf.PerfTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package dev.troupe.bench;
 
+import dev.troupe.harness.RealServers;
+import dev.troupe.harness.Waits;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -119,7 +121,7 @@ final class RelayAlone {
     private static void awaitDelivered(AtomicLong delivered, int rows) {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (delivered.get() < rows && System.nanoTime() < deadline) {
-            ServiceUnderTest.pause(Duration.ofMillis(50));
+            Waits.pause(Duration.ofMillis(50));
         }
         if (delivered.get() < rows) {
             throw new IllegalStateException("the relay confirmed " + rows + " rows but the queue delivered "

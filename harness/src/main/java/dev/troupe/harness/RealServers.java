@@ -1,4 +1,4 @@
-package dev.troupe.bench;
+package dev.troupe.harness;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -12,30 +12,37 @@ import java.util.List;
  * run neither reads nor leaves anything of anyone else's. Addresses from the standard variables
  * TROUPE_RABBITMQ_HOST and TROUPE_POSTGRES_URL / TROUPE_POSTGRES_USER, else 127.0.0.1's.
  */
-final class RealServers implements AutoCloseable {
+public final class RealServers implements AutoCloseable {
 
-    final String rabbitHost = env("TROUPE_RABBITMQ_HOST", "127.0.0.1");
-    final String postgresUrl = env("TROUPE_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    final String postgresUser = env("TROUPE_POSTGRES_USER", "postgres");
-    final String schema;
-    final String virtualHost;
+    public final String rabbitHost = env("TROUPE_RABBITMQ_HOST", "127.0.0.1");
+    public final String postgresUrl = env("TROUPE_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    public final String postgresUser = env("TROUPE_POSTGRES_USER", "postgres");
+    public final String schema;
+    public final String virtualHost;
 
-    RealServers(String run) {
-        this.schema = "bench_" + run;
-        this.virtualHost = "troupe_bench_" + run;
+    /**
+     * Creates the schema {@code <purpose>_<run>} and the virtual host {@code troupe_<purpose>_<run>}.
+     *
+     * @param purpose what the run is ({@code bench}, {@code scenario}): lower-case letters
+     * @param run     a few lower-case letters and digits of the run's own
+     */
+    public RealServers(String purpose, String run) {
+        this.schema = purpose + "_" + run;
+        this.virtualHost = "troupe_" + purpose + "_" + run;
         sql("CREATE SCHEMA " + schema);
         rabbitmqctl("add_vhost", virtualHost);
         rabbitmqctl("set_permissions", "-p", virtualHost, "guest", ".*", ".*", ".*");
     }
 
-    List<String> properties() {
+    /** The standard Spring Boot properties, as arguments, that point a Troupe process here. */
+    public List<String> properties() {
         return List.of("--spring.rabbitmq.host=" + rabbitHost, "--spring.rabbitmq.username=guest",
             "--spring.rabbitmq.password=guest", "--spring.rabbitmq.virtual-host=" + virtualHost,
             "--spring.datasource.url=" + postgresUrl + (postgresUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema,
             "--spring.datasource.username=" + postgresUser);
     }
 
-    void sql(String statement) {
+    public void sql(String statement) {
         try (Connection connection = connect(); Statement sql = connection.createStatement()) {
             sql.execute(statement);
         } catch (SQLException e) {
@@ -44,12 +51,12 @@ final class RealServers implements AutoCloseable {
     }
 
     /** A connection to the run's PostgreSQL (not into its schema: statements name it). */
-    Connection connect() throws SQLException {
+    public Connection connect() throws SQLException {
         return DriverManager.getConnection(postgresUrl, postgresUser, "");
     }
 
     /** rabbitmqctl, which a virtual host needs; a clear message where it is missing. */
-    static void rabbitmqctl(String... arguments) {
+    public static void rabbitmqctl(String... arguments) {
         List<String> command = new java.util.ArrayList<>(List.of("rabbitmqctl"));
         command.addAll(List.of(arguments));
         try {

@@ -1,0 +1,110 @@
+package dev.troupe.harness;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.subethamail.smtp.MessageContext;
+import org.subethamail.smtp.MessageHandler;
+import org.subethamail.smtp.RejectException;
+import org.subethamail.smtp.server.SMTPServer;
+
+/**
+ * The SMTP server Troupe mails to, in the driving process (the benchmark's, the scenario runner's):
+ * it notes when each recipient's first mail was accepted (once its data has been read, just before
+ * the server's 250) and how many each got, and keeps nothing else. It can refuse every mail for a
+ * while, as a mail server in trouble does (451, try later). SubEthaSMTP rather than GreenMail:
+ * GreenMail parses and stores every mail, and under load its answers took 10-100 ms each (a flight
+ * recording of the mailer showed it waiting on them most of its time), so the sink, not Troupe,
+ * set the pace.
+ */
+public final class SmtpSink implements AutoCloseable {
+
+    /** When a recipient's first mail came (System.nanoTime(), and the wall clock) and how many came. */
+    public record Arrival(long firstNanos, Instant firstAt, AtomicInteger count) {
+    }
+
+    private final SMTPServer server;
+    private final Map<String, Arrival> arrivals = new ConcurrentHashMap<>();
+    private volatile boolean refusing;
+
+    public SmtpSink() {
+        server = SMTPServer.port(0)
+            .bindAddress(InetAddress.getLoopbackAddress())
+            .messageHandlerFactory(Mail::new)
+            .maxConnections(256)
+            .build();
+        server.start();
+    }
+
+    public int port() {
+        return server.getPortAllocated();
+    }
+
+    /** The mails to one address (lower case), null if none came. */
+    public Arrival arrival(String email) {
+        return arrivals.get(email.toLowerCase(Locale.ROOT));
+    }
+
+    /** Every recipient so far, lower case, with its mails. */
+    public Map<String, Arrival> recipients() {
+        return Map.copyOf(arrivals);
+    }
+
+    /** The number of mails accepted so far, each recipient once per mail. */
+    public long mails() {
+        return arrivals.values().stream().mapToLong(arrival -> arrival.count().get()).sum();
+    }
+
+    /** From now on every recipient is refused with a temporary failure (451), until {@code false}. */
+    public void refuse(boolean refuse) {
+        this.refusing = refuse;
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    /** One mail's dialogue: its recipients, then its data, read to the end and dropped. */
+    private final class Mail implements MessageHandler {
+
+        private final List<String> recipients = new ArrayList<>(1);
+
+        Mail(MessageContext context) {
+        }
+
+        @Override
+        public void from(String from) {
+        }
+
+        @Override
+        public void recipient(String recipient) throws RejectException {
+            if (refusing) {
+                throw new RejectException(451, "4.3.2 the sink refuses mail for a while, try again later");
+            }
+            recipients.add(recipient.toLowerCase(Locale.ROOT));
+        }
+
+        @Override
+        public String data(InputStream data) throws java.io.IOException {
+            data.transferTo(OutputStream.nullOutputStream());
+            long now = System.nanoTime();
+            Instant at = Instant.now();
+            for (String recipient : recipients) {
+                arrivals.computeIfAbsent(recipient, email -> new Arrival(now, at, new AtomicInteger())).count().incrementAndGet();
+            }
+            return null;
+        }
+
+        @Override
+        public void done() {
+        }
+    }
+}
