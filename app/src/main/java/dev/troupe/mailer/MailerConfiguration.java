@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The mailer service: the seed's send_mail_consumer, on user_created by default. */
 @TroupeService(name = MailerConfiguration.NAME)
@@ -28,10 +29,14 @@ public class MailerConfiguration {
     public static final String NAME = "mailer";
 
     @Bean
-    WelcomeMailing welcomeMailing(JdbcClient jdbc, Clock clock, RpcClient rpc, JavaMailSenderImpl sender,
-                                  SmtpSessions smtpSessions, MailerSettings settings, MeterRegistry meters) {
-        return new WelcomeMailing(new MailLedger(jdbc, clock), new BatchUserChecks(new AmqpUserDirectory(rpc)),
-            new SmtpWelcomeMailer(sender, smtpSessions, settings.from()), meters);
+    WelcomeMailer welcomeMailer(JavaMailSenderImpl sender, SmtpSessions smtpSessions, MailerSettings settings) {
+        return new SmtpWelcomeMailer(sender, smtpSessions, settings.from());
+    }
+
+    @Bean
+    WelcomeMailing welcomeMailing(JdbcClient jdbc, Clock clock, RpcClient rpc, WelcomeMailer mailer, MeterRegistry meters) {
+        return new WelcomeMailing(new MailLedger(jdbc, clock), new BatchUserChecks(new AmqpUserDirectory(rpc)), mailer,
+            meters);
     }
 
     /** One kept SMTP connection per mail in flight; closed with the context. */
@@ -64,7 +69,7 @@ public class MailerConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "troupe.flow", havingValue = "naive")
-    WelcomeMailListener welcomeMailListener(WelcomeMailing mailing) {
-        return new WelcomeMailListener(mailing);
+    WelcomeMailListener welcomeMailListener(WelcomeMailer mailer, JsonMapper json) {
+        return new WelcomeMailListener(mailer, json);
     }
 }

@@ -66,12 +66,6 @@ public class WelcomeMailing {
         send(eventId, userId, name, email);
     }
 
-    /** The seed's naive flow: mail whoever a create_user command names, registered or not. */
-    @Transactional
-    public void welcomeRequestedUser(String commandId, String name, String email) {
-        send(commandId, null, name, email);
-    }
-
     private void send(String eventId, UUID userId, String name, String email) {
         String smtpMessageId = "<" + eventId + "@troupe>";
         if (!ledger.record(eventId, userId, email, MailLedger.Outcome.SENT, smtpMessageId)) {

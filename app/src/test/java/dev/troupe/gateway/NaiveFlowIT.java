@@ -10,8 +10,10 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The seed's flow ({@code troupe.flow=naive}), kept so the two can be compared: the mailer
- * consumes create_user beside the users service, so a registration that fails still gets its
- * welcome mail. The reliable flow sends none ({@code RequestStatusIT}).
+ * consumes create_user beside the user-commands service, which applies it through the users
+ * service's HTTP API, both acknowledging on receipt; so a registration that fails still gets its
+ * welcome mail. The reliable flow sends none ({@code RequestStatusIT}). What the naive flow loses
+ * when a process stops or crashes is shown by {@code ScenarioIT}.
  */
 @TestPropertySource(properties = "troupe.flow=naive")
 class NaiveFlowIT extends TroupeIT {
