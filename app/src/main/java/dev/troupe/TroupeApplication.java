@@ -2,6 +2,7 @@ package dev.troupe;
 
 import dev.troupe.embedded.EmbeddedConfiguration;
 import dev.troupe.operations.OperationsConfiguration;
+import dev.troupe.scenario.ScenarioCommand;
 import dev.troupe.schema.SchemaConfiguration;
 import dev.troupe.startup.StartupChecksConfiguration;
 import dev.troupe.topology.TopologyConfiguration;
@@ -42,6 +43,10 @@ public class TroupeApplication {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("scenario")) {
+            // a command of its own, no context: it starts the services as processes of their own
+            System.exit(ScenarioCommand.run(java.util.List.of(args).subList(1, args.length)));
+        }
         try {
             SpringApplication.run(TroupeApplication.class, args);
         } catch (SpringApplication.AbandonedRunException e) {

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * servers' jars or class folders). Main and test code alike, so a new service, test-only or not,
  * is held to the same rules without an edit here.
  * <ul>
- *   <li>the starter and the embedded servers depend on nothing of the application (nor on each other);</li>
+ *   <li>the starter, the embedded servers and the harness depend on nothing of the application (nor on each other);</li>
  *   <li>a service's adapters ({@code web}, {@code amqp}, {@code smtp}, one level down) are its own;</li>
  *   <li>outside a service, main code uses only its published API: its events, commands and replies
  *       (records and enums) and its configuration's name;</li>
@@ -29,9 +29,10 @@ import java.util.stream.Collectors;
 class ArchitectureTest {
 
     @ArchTest
-    static void theStarterAndTheEmbeddedServersDependOnNothingOfTheApplication(JavaClasses classes) {
+    static void theStarterTheEmbeddedServersAndTheHarnessDependOnNothingOfTheApplication(JavaClasses classes) {
         for (String library : List.of(module(classes.get("dev.troupe.messaging.MessagingConfiguration")),
-                                       module(classes.get("dev.troupe.embedded.EmbeddedConfiguration")))) {
+                                       module(classes.get("dev.troupe.embedded.EmbeddedConfiguration")),
+                                       module(classes.get("dev.troupe.harness.ServiceProcess")))) {
             noClasses().that(loadedFrom(library))
                 .should().dependOnClassesThat(troupeClassNotFrom(library))
                 .as("the module at " + library + " depends on no other Troupe module").check(classes);

@@ -1,0 +1,142 @@
+package dev.troupe.scenario;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.ToDoubleFunction;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code java -jar troupe.jar scenario …}: runs one scenario in the flows asked, each on a system
+ * of its own, shows its progress, ends with the table of invariants and, with {@code --json}, the
+ * same counts as JSON. Exit status 0 when the reliable flow kept every invariant (or, run alone,
+ * when the naive flow's run completed), 1 when it did not or the run failed, 2 for a bad command line.
+ */
+public final class ScenarioCommand {
+
+    /** The table's rows: label, JSON key, the count. */
+    private record Row(String label, String key, ToDoubleFunction<Census.Counts> value) {
+    }
+
+    private static final List<Row> ROWS = List.of(
+        new Row("registrations accepted", "accepted", Census.Counts::accepted),
+        new Row("refused, the client told why", "told", Census.Counts::told),
+        new Row("users persisted", "persisted", Census.Counts::persisted),
+        new Row("users with exactly one welcome mail", "with_one_mail", Census.Counts::withOneMail),
+        new Row("registrations without a user, mail or coupon (lost)", "lost", Census.Counts::lost),
+        new Row("users with more than one mail (duplicated)", "duplicated", Census.Counts::duplicated),
+        new Row("mails to users that do not exist (yet)", "mails_to_missing_users", Census.Counts::mailsToMissing),
+        new Row("coupons active", "coupons_active", Census.Counts::couponsActive),
+        new Row("coupons revoked", "coupons_revoked", Census.Counts::couponsRevoked),
+        new Row("messages parked", "parked", Census.Counts::parked),
+        new Row("messages still queued", "queued", Census.Counts::queued),
+        new Row("seconds to settle (-1: not within 2 min)", "settled_seconds", Census.Counts::settledSeconds));
+
+    private ScenarioCommand() {
+    }
+
+    /** @param args what followed {@code scenario} on the command line */
+    public static int run(List<String> args) {
+        // no Spring context here to configure logging: the SMTP sink's library would log every connection
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+            .setLevel(ch.qos.logback.classic.Level.WARN);
+        if (args.equals(List.of("--list"))) {
+            for (Scenario scenario : Scenario.values()) {
+                System.out.printf("%-18s %s; should survive: %s%n", scenario.name, scenario.breaks, scenario.survives);
+            }
+            return 0;
+        }
+        if (args.equals(List.of("--help")) || args.equals(List.of("-h"))) {
+            System.out.println(ScenarioOptions.USAGE);
+            return 0;
+        }
+        ScenarioOptions options;
+        try {
+            options = ScenarioOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("troupe scenario: " + e.getMessage());
+            System.err.println(ScenarioOptions.USAGE);
+            return 2;
+        }
+        try {
+            return run(options);
+        } catch (Exception e) {
+            System.err.println("troupe scenario: " + options.scenario().name + " failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static int run(ScenarioOptions options) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        Path work = Files.createTempDirectory("troupe-scenario-" + run + "-");
+        Scenario scenario = options.scenario();
+        say(scenario.name + ": " + scenario.breaks + "; should survive: " + scenario.survives);
+        Map<String, Census.Counts> results = new LinkedHashMap<>();
+        for (String flow : options.flows()) {
+            try (Stage stage = Stage.start(options, flow, run, work.resolve(flow), line -> say("[" + flow + "] " + line))) {
+                stage.say(scenario.name + " ...");
+                scenario.play(stage, options);
+                stage.say("settling: waiting for the queues and the outbox to drain and the mails to stop ...");
+                results.put(flow, new Census(stage).settleAndCount());
+            }
+        }
+        System.out.println();
+        System.out.println(table(results));
+        if (options.json() != null) {
+            writeJson(options, results);
+        }
+        Census.Counts reliable = results.get("reliable");
+        if (reliable == null) {
+            return 0;
+        }
+        boolean held = reliable.hold(scenario.expectedParked("reliable", options));
+        say(held ? "the reliable flow kept every invariant" : "the reliable flow broke an invariant (see the table)");
+        return held ? 0 : 1;
+    }
+
+    static String table(Map<String, Census.Counts> results) {
+        StringBuilder table = new StringBuilder("| invariant |");
+        results.keySet().forEach(flow -> table.append(' ').append(flow).append(" |"));
+        table.append("\n|---|").append("---|".repeat(results.size())).append('\n');
+        for (Row row : ROWS) {
+            table.append("| ").append(row.label()).append(" |");
+            results.values().forEach(counts -> {
+                double value = row.value().applyAsDouble(counts);
+                table.append(' ').append(value == Math.rint(value) ? Long.toString((long) value)
+                    : String.format(java.util.Locale.ROOT, "%.1f", value)).append(" |");
+            });
+            table.append('\n');
+        }
+        return table.toString();
+    }
+
+    private static void writeJson(ScenarioOptions options, Map<String, Census.Counts> results) throws Exception {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("scenario", options.scenario().name);
+        document.put("registrations", options.registrations());
+        results.forEach((flow, counts) -> {
+            Map<String, Object> figures = new LinkedHashMap<>();
+            ROWS.forEach(row -> {
+                double value = row.value().applyAsDouble(counts);
+                figures.put(row.key(), value == Math.rint(value) ? (Object) (long) value : (Object) value);
+            });
+            figures.put("held", counts.hold(options.scenario().expectedParked(flow, options)));
+            document.put(flow, figures);
+        });
+        Path json = options.json().toAbsolutePath();
+        if (json.getParent() != null) {
+            Files.createDirectories(json.getParent());
+        }
+        Files.writeString(json, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+            .writeValueAsString(document));
+        say("counts written to " + json);
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+    }
+}

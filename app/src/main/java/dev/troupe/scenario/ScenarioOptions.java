@@ -1,0 +1,90 @@
+package dev.troupe.scenario;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What {@code troupe scenario} was asked, from its arguments.
+ *
+ * @param scenario      the scenario to run
+ * @param flows         the flows to run it in, each on a system of its own: naive, reliable or both
+ * @param registrations how many registrations it offers
+ * @param rate          registrations a second
+ * @param json          where the counts go as JSON, or null
+ * @param jar           the Troupe jar the services run from
+ */
+record ScenarioOptions(Scenario scenario, List<String> flows, int registrations, int rate, Path json, Path jar) {
+
+    static final String USAGE = """
+        usage: java -jar troupe.jar scenario --list
+               java -jar troupe.jar scenario NAME [--flow naive|reliable|both] [--registrations 60] [--rate 20]
+                                     [--json FILE] [--jar troupe.jar]
+        Needs RabbitMQ and PostgreSQL (TROUPE_RABBITMQ_HOST, TROUPE_POSTGRES_URL, TROUPE_POSTGRES_USER; else 127.0.0.1's),
+        rabbitmqctl on the PATH; each flow gets a virtual host and a schema of its own, dropped at the end.""";
+
+    private static final Set<String> NAMES = Set.of("flow", "registrations", "rate", "json", "jar");
+
+    static ScenarioOptions parse(List<String> args) {
+        if (args.isEmpty() || args.get(0).startsWith("--")) {
+            throw new IllegalArgumentException("name a scenario (troupe scenario --list names them)");
+        }
+        Scenario scenario = Scenario.named(args.get(0));
+        Map<String, String> given = new HashMap<>();
+        List<String> rest = args.subList(1, args.size());
+        for (int i = 0; i < rest.size(); i++) {
+            String arg = rest.get(i);
+            String[] pair = arg.startsWith("--") ? arg.substring(2).split("=", 2) : new String[0];
+            if (pair.length == 0 || !NAMES.contains(pair[0])) {
+                throw new IllegalArgumentException("unexpected argument '" + arg + "'");
+            }
+            if (pair.length == 1) {
+                // --flow naive, as well as --flow=naive
+                if (i + 1 == rest.size()) {
+                    throw new IllegalArgumentException("--" + pair[0] + " needs a value");
+                }
+                pair = new String[] {pair[0], rest.get(++i)};
+            }
+            given.put(pair[0], pair[1]);
+        }
+        String flow = given.getOrDefault("flow", "both");
+        List<String> flows = switch (flow) {
+            case "both" -> List.of("naive", "reliable");
+            case "naive", "reliable" -> List.of(flow);
+            default -> throw new IllegalArgumentException("--flow is naive, reliable or both, not '" + flow + "'");
+        };
+        int registrations = positive("registrations", given.getOrDefault("registrations", "60"));
+        int rate = positive("rate", given.getOrDefault("rate", "20"));
+        Path jar = Path.of(given.getOrDefault("jar", runningJar()));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalArgumentException("no Troupe jar at " + jar + " (name it with --jar)");
+        }
+        return new ScenarioOptions(scenario, flows, registrations, rate,
+            given.containsKey("json") ? Path.of(given.get("json")) : null, jar);
+    }
+
+    /** The jar this JVM runs from ({@code java -jar troupe.jar scenario …}), which the services run too. */
+    private static String runningJar() {
+        String classPath = System.getProperty("java.class.path", "");
+        if (!classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) {
+            throw new IllegalArgumentException("run it from the jar (java -jar app/target/troupe.jar scenario …),"
+                + " or name the jar with --jar");
+        }
+        return classPath;
+    }
+
+    private static int positive(String name, String text) {
+        try {
+            int value = Integer.parseInt(text);
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("--" + name + " takes a positive whole number, not '" + text + "'");
+    }
+}

@@ -1,0 +1,191 @@
+package dev.troupe.scenario;
+
+import dev.troupe.harness.Load;
+import dev.troupe.harness.RealServers;
+import dev.troupe.harness.ServiceProcess;
+import dev.troupe.harness.SmtpSink;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One flow's system for one scenario: every service in a JVM of its own on this machine's RabbitMQ
+ * and PostgreSQL (a virtual host and a schema of its own, dropped at the end), its mail to an SMTP
+ * sink in the runner, and the registrations offered to the gateway. A scenario stops, kills and
+ * starts the services through it.
+ */
+final class Stage implements AutoCloseable {
+
+    /** The services, in the order they start: the users service first, so its migrations run once. */
+    static final List<String> SERVICES = List.of("users", "user-commands", "gateway", "mailer", "coupons");
+    private static final Duration PATIENCE = Duration.ofSeconds(120);
+    // quick to start, small: five of them share two cores with the servers (as SeparateProcessesIT's)
+    private static final List<String> JVM = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
+    final String flow;
+    final RealServers real;
+    final SmtpSink sink = new SmtpSink();
+    private final ScenarioOptions options;
+    private final Path work;
+    private final Consumer<String> say;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final List<Load.Registration> registrations = Collections.synchronizedList(new ArrayList<>());
+    private Load load;
+
+    private Stage(ScenarioOptions options, String flow, String run, Path work, Consumer<String> say) {
+        this.options = options;
+        this.flow = flow;
+        this.work = work;
+        this.say = say;
+        this.real = new RealServers("scenario", run + "_" + flow);
+    }
+
+    static Stage start(ScenarioOptions options, String flow, String run, Path work, Consumer<String> say)
+        throws IOException {
+        Stage stage = new Stage(options, flow, run, work, say);
+        try {
+            stage.startAll();
+            return stage;
+        } catch (IOException | RuntimeException e) {
+            stage.close();
+            throw e;
+        }
+    }
+
+    private void startAll() throws IOException {
+        long begin = System.nanoTime();
+        say.accept("starting the " + flow + " flow's services, one JVM each ...");
+        for (String service : SERVICES) {
+            List<String> arguments = new ArrayList<>(real.properties());
+            arguments.addAll(List.of("--troupe.flow=" + flow, "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + sink.port(),
+                "--troupe.embedded.data-dir=" + work.resolve("data-" + service).toAbsolutePath(),
+                // five pools in PostgreSQL's default 100 connections, the runner's and others' beside them
+                "--spring.datasource.hikari.maximum-pool-size=6"));
+            if (service.equals("user-commands")) {
+                arguments.add("--troupe.user-commands.users-url=" + base("users"));
+            }
+            services.put(service, ServiceProcess.start(options.jar(), service, JVM, arguments,
+                work.resolve(service + ".log")));
+            if (service.equals("users")) {
+                services.get(service).awaitHealthy(PATIENCE);
+            }
+        }
+        services.values().forEach(process -> process.awaitHealthy(PATIENCE));
+        load = new Load(HttpClient.newHttpClient(), base("gateway"), Load.Target.GATEWAY, run());
+        say.accept(String.format("  healthy after %.1f s (logs in %s)", (System.nanoTime() - begin) / 1e9, work));
+    }
+
+    private String run() {
+        return real.schema.substring("scenario_".length()).replace('_', '-');
+    }
+
+    String base(String service) {
+        return services.get(service).base();
+    }
+
+    /** SIGTERM, and waits until it has shut down. */
+    void stop(String service) {
+        services.get(service).stop();
+        say.accept("  " + service + " stopped");
+    }
+
+    /** SIGKILL. */
+    void kill(String service) {
+        services.get(service).kill();
+        say.accept("  " + service + " killed (kill -9)");
+    }
+
+    /** Starts it again, as before, and waits until it is healthy. */
+    void start(String service) throws IOException {
+        services.get(service).restart();
+        services.get(service).awaitHealthy(PATIENCE);
+        say.accept("  " + service + " started again");
+    }
+
+    /**
+     * Offers {@code count} registrations open loop at the options' rate, and runs {@code meanwhile}
+     * once a third of them have been sent; returns once every one has its answer.
+     */
+    void register(int count, Action meanwhile) throws Exception {
+        Duration duration = Duration.ofNanos(Math.round(count * 1e9 / options.rate()));
+        Load.Step[] step = new Load.Step[1];
+        Thread sender = new Thread(() -> step[0] = load.open("r", options.rate(), duration), "scenario-load");
+        sender.start();
+        dev.troupe.harness.Waits.pause(duration.dividedBy(3));
+        meanwhile.run();
+        sender.join();
+        Load.awaitAnswers(step[0]);
+        registrations.addAll(step[0].registrations);
+        say.accept(String.format("  %d registrations offered, %d accepted", step[0].registrations.size(),
+            step[0].registrations.stream().filter(Load.Registration::accepted).count()));
+    }
+
+    /** One registration of an address, answered before this returns. */
+    Load.Registration registerOnce(String name, String email) throws InterruptedException {
+        Load.Registration registration = load.once(name, email);
+        registrations.add(registration);
+        return registration;
+    }
+
+    /** Waits until at least {@code count} users are stored, or {@code patience} has passed. */
+    void awaitUsers(long count, Duration patience) throws java.sql.SQLException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (java.sql.Connection connection = real.connect(); java.sql.Statement statement = connection.createStatement();
+                 java.sql.ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + real.schema + ".users")) {
+                rows.next();
+                if (rows.getLong(1) >= count) {
+                    return;
+                }
+            }
+            dev.troupe.harness.Waits.pause(Duration.ofMillis(200));
+        }
+    }
+
+    /** Publishes {@code count} create_user messages whose body is not JSON, as a broken publisher would. */
+    void publishPoison(int count) throws IOException, java.util.concurrent.TimeoutException, InterruptedException {
+        com.rabbitmq.client.ConnectionFactory factory = new com.rabbitmq.client.ConnectionFactory();
+        factory.setHost(real.rabbitHost);
+        factory.setVirtualHost(real.virtualHost);
+        try (com.rabbitmq.client.Connection connection = factory.newConnection("troupe-scenario-poison");
+             com.rabbitmq.client.Channel channel = connection.createChannel()) {
+            channel.confirmSelect();
+            for (int i = 0; i < count; i++) {
+                channel.basicPublish(dev.troupe.topology.Topology.EXCHANGE, dev.troupe.topology.Topology.CREATE_USER,
+                    new com.rabbitmq.client.AMQP.BasicProperties.Builder().deliveryMode(2)
+                        .messageId("poison-" + i).build(),
+                    ("not json " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            channel.waitForConfirmsOrDie(10_000);
+        }
+        say("  " + count + " poison messages published on create_user");
+    }
+
+    void say(String line) {
+        say.accept(line);
+    }
+
+    List<Load.Registration> registrations() {
+        return List.copyOf(registrations);
+    }
+
+    /** Something a scenario does to the system. */
+    @FunctionalInterface
+    interface Action {
+        void run() throws Exception;
+    }
+
+    @Override
+    public void close() {
+        services.values().forEach(ServiceProcess::close);
+        sink.close();
+        real.close();
+    }
+}

@@ -1,0 +1,129 @@
+package dev.troupe.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.troupe.support.RealServers;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code troupe scenario} as a user runs it: the packaged jar, its services in processes of their
+ * own on the real RabbitMQ and PostgreSQL, the counts read back from its JSON. The reliable flow
+ * keeps every invariant; the seed's shows the flaw each scenario is about.
+ */
+@EnabledIfEnvironmentVariable(named = RealServers.SWITCH, matches = "true")
+class ScenarioProcessesIT {
+
+    private static final Path JAR = Path.of("target", "troupe.jar");
+    private static final Path OUT = Path.of("target", "scenarios");
+    private static final int REGISTRATIONS = 30;
+
+    private record Outcome(int exit, JsonNode counts, String output) {
+
+        long count(String flow, String key) {
+            return counts.path(flow).path(key).asLong(-1);
+        }
+    }
+
+    @Test
+    void withTheMailerDownEveryUserStillGetsOneMail() throws Exception {
+        Outcome outcome = scenario("mailer-down", "reliable");
+
+        assertThat(outcome.exit()).as(outcome.output()).isZero();
+        assertHeld(outcome);
+    }
+
+    @Test
+    void withTheUserCommandsDownTheSeedMailsUsersWhoDoNotExistYetAndLosesCommandsTroupeDoesNeither() throws Exception {
+        Outcome outcome = scenario("user-service-down", "both");
+
+        assertThat(outcome.exit()).as(outcome.output()).isZero();
+        assertHeld(outcome);
+        assertThat(outcome.count("naive", "mails_to_missing_users")).as(outcome.output()).isPositive();
+    }
+
+    @Test
+    void aTakenAddressIsRefusedAndToldWithNoMailWhereTheSeedMailsItAgain() throws Exception {
+        Outcome outcome = scenario("email-taken", "both");
+
+        assertThat(outcome.exit()).as(outcome.output()).isZero();
+        assertHeld(outcome);
+        long again = REGISTRATIONS / 10;
+        assertThat(outcome.count("reliable", "told")).isEqualTo(again);
+        assertThat(outcome.count("reliable", "with_one_mail")).isEqualTo(REGISTRATIONS);
+        assertThat(outcome.count("naive", "duplicated")).as(outcome.output()).isEqualTo(again);
+    }
+
+    @Test
+    void whileTheMailServerRefusesTheSeedLosesMailsAndTroupeSendsEachOnceLater() throws Exception {
+        Outcome outcome = scenario("smtp-outage", "both");
+
+        assertThat(outcome.exit()).as(outcome.output()).isZero();
+        assertHeld(outcome);
+        assertThat(outcome.count("naive", "lost")).as(outcome.output()).isPositive();
+    }
+
+    @Test
+    void poisonMessagesAreParkedAndTheGoodRegistrationsServed() throws Exception {
+        Outcome outcome = scenario("poison-message", "reliable");
+
+        assertThat(outcome.exit()).as(outcome.output()).isZero();
+        assertHeld(outcome);
+        assertThat(outcome.count("reliable", "parked")).isEqualTo(Math.max(1, REGISTRATIONS / 20));
+    }
+
+    @Test
+    void aScenarioNotKnownIsOneLineAndExitTwo() throws Exception {
+        Outcome outcome = run(List.of("scenario", "no-such-thing"), null);
+
+        assertThat(outcome.exit()).isEqualTo(2);
+        assertThat(outcome.output()).contains("troupe scenario: no scenario 'no-such-thing'");
+    }
+
+    /** The reliable flow: every registration served once, nothing left queued, nothing to missing users. */
+    private static void assertHeld(Outcome outcome) {
+        assertThat(outcome.counts().path("reliable").path("held").asBoolean()).as(outcome.output()).isTrue();
+        assertThat(outcome.count("reliable", "accepted")).isGreaterThanOrEqualTo(REGISTRATIONS);
+        assertThat(outcome.count("reliable", "lost")).isZero();
+        assertThat(outcome.count("reliable", "duplicated")).isZero();
+        assertThat(outcome.count("reliable", "mails_to_missing_users")).isZero();
+        assertThat(outcome.count("reliable", "queued")).isZero();
+        assertThat(outcome.count("reliable", "persisted")).isEqualTo(REGISTRATIONS);
+    }
+
+    private static Outcome scenario(String name, String flow) throws Exception {
+        Path json = OUT.resolve(name + ".json");
+        Files.deleteIfExists(json);
+        return run(List.of("scenario", name, "--flow", flow, "--registrations", Integer.toString(REGISTRATIONS),
+            "--rate", "15", "--json", json.toString()), json);
+    }
+
+    private static Outcome run(List<String> arguments, Path json) throws IOException, InterruptedException {
+        assertThat(JAR).as("the packaged jar (mvn verify packages it first)").exists();
+        Files.createDirectories(OUT);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-jar", JAR.toString()));
+        command.addAll(arguments);
+        Path log = OUT.resolve(arguments.get(1) + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("TROUPE_RABBITMQ_HOST", RealServers.Initializer.rabbitHost());
+        builder.environment().put("TROUPE_POSTGRES_URL", RealServers.Initializer.postgresUrl());
+        Process process = builder.start();
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("troupe scenario " + arguments.get(1) + " did not end within 10 minutes; see " + log);
+        }
+        String output = Files.readString(log);
+        JsonNode counts = json != null && Files.exists(json) ? JsonMapper.builder().build().readTree(json.toFile())
+            : JsonMapper.builder().build().createObjectNode();
+        return new Outcome(process.exitValue(), counts, output);
+    }
+}
