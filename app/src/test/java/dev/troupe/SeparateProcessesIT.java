@@ -2,7 +2,7 @@ package dev.troupe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.troupe.embedded.FreePort;
+import dev.troupe.harness.ServiceProcess;
 import dev.troupe.embedded.MailCatcher;
 import dev.troupe.support.HomePageLinks;
 import dev.troupe.coupons.CouponsConfiguration;
@@ -17,13 +17,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,9 +53,10 @@ class SeparateProcessesIT {
         // every service on the class path, each in its own JVM
         assertThat(ServiceCatalog.names()).containsExactlyInAnyOrder(GATEWAY, USERS, USER_COMMANDS, MAILER, COUPONS);
         for (String service : ServiceCatalog.names()) {
-            services.put(service, ServiceProcess.start(service, smtp.port()));
+            Files.deleteIfExists(Path.of("target", "processes", service + ".log"));
+            services.put(service, start(service, smtp.port()));
         }
-        services.values().forEach(ServiceProcess::awaitHealthy);
+        services.values().forEach(process -> process.awaitHealthy(Duration.ofSeconds(180)));
     }
 
     @AfterAll
@@ -68,8 +66,8 @@ class SeparateProcessesIT {
 
     @Test
     void theSeedsFlowRunsAcrossSeparateProcesses() {
-        RestTestClient gateway = services.get(GATEWAY).http();
-        RestTestClient users = services.get(USERS).http();
+        RestTestClient gateway = http(services.get(GATEWAY));
+        RestTestClient users = http(services.get(USERS));
         String email = "processes-" + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
 
         gateway.post().uri("/external_users/").contentType(MediaType.APPLICATION_JSON)
@@ -78,7 +76,7 @@ class SeparateProcessesIT {
         User user = await().until(() -> findByEmail(users, email), found -> found != null);
         assertThat(user.name()).isEqualTo("Four Processes");
         await().until(() -> smtp.mails().stream().filter(mail -> mail.to().contains(email)).count() == 1);
-        RestTestClient coupons = services.get(COUPONS).http();
+        RestTestClient coupons = http(services.get(COUPONS));
         await().until(() -> coupons.get().uri("/coupons?user_id={id}", user.id()).exchange()
             .returnResult(String.class).getStatus().value() == 200);
 
@@ -89,8 +87,8 @@ class SeparateProcessesIT {
 
     @Test
     void eachProcessServesOnlyItsOwnService() {
-        services.get(GATEWAY).http().get().uri("/users/").exchange().expectStatus().isNotFound();
-        services.get(USERS).http().post().uri("/external_users/").contentType(MediaType.APPLICATION_JSON)
+        http(services.get(GATEWAY)).get().uri("/users/").exchange().expectStatus().isNotFound();
+        http(services.get(USERS)).post().uri("/external_users/").contentType(MediaType.APPLICATION_JSON)
             .body(Map.of("name", "Wrong Door", "email", "wrong@example.com")).exchange().expectStatus().isNotFound();
     }
 
@@ -105,17 +103,17 @@ class SeparateProcessesIT {
             COUPONS, List.of("/admin/parked/", "/coupons/"));
         for (ServiceProcess process : services.values()) {
             String base = "http://localhost:" + process.port();
-            List<String> expected = apis.get(process.service()).stream().map(path -> base + path).toList();
-            String report = await().until(process::startupReport, lines -> lines != null);
-            assertThat(report).as(process.service()).contains("running [" + process.service() + "]");
+            List<String> expected = apis.get(process.services()).stream().map(path -> base + path).toList();
+            String report = await().until(() -> startupReport(process), lines -> lines != null);
+            assertThat(report).as(process.services()).contains("running [" + process.services() + "]");
             String apiLine = report.lines().filter(line -> line.startsWith("  API:")).findFirst().orElseThrow();
-            assertThat(apiLine.substring("  API:".length()).trim().split("\\s+")).as(process.service())
+            assertThat(apiLine.substring("  API:".length()).trim().split("\\s+")).as(process.services())
                 .containsExactlyInAnyOrderElementsOf(expected);
-            List<String> links = HomePageLinks.ofHomePage(process.http());
-            assertThat(links).as(process.service()).contains("/admin/parked/", "/actuator/health").doesNotContain("/mail");
-            assertThat(HomePageLinks.text(process.http())).as(process.service())
-                .contains(apis.get(process.service()).toArray(String[]::new));
-            assertThat(links.contains("/users/")).as(process.service()).isEqualTo(process.service().equals(USERS));
+            List<String> links = HomePageLinks.ofHomePage(http(process));
+            assertThat(links).as(process.services()).contains("/admin/parked/", "/actuator/health").doesNotContain("/mail");
+            assertThat(HomePageLinks.text(http(process))).as(process.services())
+                .contains(apis.get(process.services()).toArray(String[]::new));
+            assertThat(links.contains("/users/")).as(process.services()).isEqualTo(process.services().equals(USERS));
         }
     }
 
@@ -123,12 +121,12 @@ class SeparateProcessesIT {
     @Test
     void theGatewayAloneGivesNoLocationItDoesNotServe() {
         String email = "located-" + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
-        var created = services.get(GATEWAY).http().post().uri("/external_users/").header("Prefer", "wait=20")
+        var created = http(services.get(GATEWAY)).post().uri("/external_users/").header("Prefer", "wait=20")
             .contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "Located", "email", email)).exchange()
             .expectStatus().isCreated().returnResult(String.class);
         assertThat(created.getResponseHeaders().getLocation()).isNull();
         String status = created.getResponseHeaders().getFirst("Content-Location");
-        services.get(GATEWAY).http().get().uri(status).exchange().expectStatus().isOk();
+        http(services.get(GATEWAY)).get().uri(status).exchange().expectStatus().isOk();
     }
 
     private static User findByEmail(RestTestClient users, String email) {
@@ -144,64 +142,24 @@ class SeparateProcessesIT {
     record UserList(List<User> items) {
     }
 
-    /** One service of the jar in its own JVM, its output in target/processes/. */
-    private record ServiceProcess(String service, int port, Process process) {
+    private static ServiceProcess start(String service, int smtpPort) throws IOException {
+        return ServiceProcess.start(JAR, service, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"), List.of(
+            "--spring.rabbitmq.host=" + RealServers.Initializer.rabbitHost(),
+            "--spring.datasource.url=" + RealServers.Initializer.postgresUrl(),
+            "--spring.datasource.username=" + RealServers.Initializer.postgresUser(),
+            "--spring.mail.host=127.0.0.1",
+            "--spring.mail.port=" + smtpPort), Path.of("target", "processes", service + ".log"));
+    }
 
-        private static final Set<Integer> TAKEN = ConcurrentHashMap.newKeySet();
+    /** The start-up report in a process's output, once it has been written. */
+    private static String startupReport(ServiceProcess process) throws IOException {
+        String output = Files.readString(process.log());
+        int start = output.indexOf("Troupe is up");
+        int end = start < 0 ? -1 : output.indexOf("  home:", start);
+        return end < 0 ? null : output.substring(start, output.indexOf('\n', end));
+    }
 
-        static ServiceProcess start(String service, int smtpPort) throws IOException {
-            int port = FreePort.any();
-            while (!TAKEN.add(port)) { // each child binds its port much later: never hand out one twice
-                port = FreePort.any();
-            }
-            Path log = Files.createDirectories(Path.of("target", "processes")).resolve(service + ".log");
-            List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(),
-                "--troupe.services=" + service,
-                "--server.port=" + port,
-                "--spring.rabbitmq.host=" + RealServers.Initializer.rabbitHost(),
-                "--spring.datasource.url=" + RealServers.Initializer.postgresUrl(),
-                "--spring.datasource.username=" + RealServers.Initializer.postgresUser(),
-                "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + smtpPort));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            // a test JVM killed before @AfterAll must not leave services consuming the shared queues
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-            return new ServiceProcess(service, port, process);
-        }
-
-        /** The start-up report in this process's output, once it has been written. */
-        String startupReport() throws IOException {
-            String output = Files.readString(Path.of("target", "processes", service + ".log"));
-            int start = output.indexOf("Troupe is up");
-            int end = start < 0 ? -1 : output.indexOf("  home:", start);
-            return end < 0 ? null : output.substring(start, output.indexOf('\n', end));
-        }
-
-        RestTestClient http() {
-            return RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-        }
-
-        void awaitHealthy() {
-            Awaitility.await("health of " + service).atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
-                .ignoreExceptions()
-                .until(() -> {
-                    assertThat(process.isAlive()).as(service + " exited; see target/processes/" + service + ".log").isTrue();
-                    return http().get().uri("/actuator/health").exchange().returnResult(String.class).getStatus().value() == 200;
-                });
-        }
-
-        void stop() {
-            process.destroy();
-            try {
-                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
-        }
+    private static RestTestClient http(ServiceProcess process) {
+        return RestTestClient.bindToServer().baseUrl(process.base()).build();
     }
 }

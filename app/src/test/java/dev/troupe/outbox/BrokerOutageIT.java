@@ -4,7 +4,7 @@ import dev.troupe.support.EmbeddedServers;
 import dev.troupe.TroupeApplication;
 import dev.troupe.embedded.EmbeddedBroker;
 import dev.troupe.embedded.FreePort;
-import dev.troupe.support.TcpProxy;
+import dev.troupe.harness.TcpProxy;
 import java.nio.file.Path;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.test.context.SpringBootTest;

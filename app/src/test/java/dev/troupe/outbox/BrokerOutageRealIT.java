@@ -7,7 +7,7 @@ import dev.troupe.topology.Topology;
 import dev.troupe.support.EventTap;
 import dev.troupe.support.RealServers;
 import dev.troupe.support.ServerSet;
-import dev.troupe.support.TcpProxy;
+import dev.troupe.harness.TcpProxy;
 import dev.troupe.support.TestSmtp;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;

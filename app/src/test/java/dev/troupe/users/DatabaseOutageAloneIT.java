@@ -6,7 +6,7 @@ import dev.troupe.TroupeApplication;
 import dev.troupe.messaging.ConfirmedPublisher;
 import dev.troupe.topology.Topology;
 import dev.troupe.support.RealServers;
-import dev.troupe.support.TcpProxy;
+import dev.troupe.harness.TcpProxy;
 import dev.troupe.support.TestSmtp;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration STOP_PATIENCE = Duration.ofSeconds(30);
+    /** Ports handed out in this JVM: each child binds its own much later, so none may be handed out twice. */
+    private static final Set<Integer> TAKEN = ConcurrentHashMap.newKeySet();
 
     private final String services;
     private final int port;
@@ -54,8 +58,15 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private void launch() throws IOException {
-        process = new ProcessBuilder(command).redirectErrorStream(true)
+        Process started = new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        // a driver stopped (Ctrl-C, a test JVM killed) must not leave services consuming behind it
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
+        process = started;
+    }
+
+    public int port() {
+        return port;
     }
 
     public String services() {
@@ -165,8 +176,12 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                if (TAKEN.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            }
         }
     }
 }

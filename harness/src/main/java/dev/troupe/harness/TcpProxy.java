@@ -1,6 +1,5 @@
-package dev.troupe.support;
+package dev.troupe.harness;
 
-import dev.troupe.embedded.FreePort;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,20 +12,38 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A loopback TCP proxy a test can cut and restore, to make a real server unreachable for the
- * application while it keeps running: cutting closes every open connection and refuses new ones.
+ * A loopback TCP proxy a test or a scenario can cut and restore, to make a real server unreachable
+ * for the application while it keeps running (and while the server keeps serving everyone else):
+ * cutting closes every open connection and refuses new ones, as a restart of the server would.
+ * A thread per direction of each connection: written here rather than taken from a library
+ * because it needs no more than this, and only the cut matters.
  */
 public final class TcpProxy implements AutoCloseable {
 
+    private final InetAddress targetHost;
     private final int targetPort;
     private final int port;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket server;
 
+    /** To a port on this machine. */
     public TcpProxy(int targetPort) {
+        this(InetAddress.getLoopbackAddress(), targetPort);
+    }
+
+    public TcpProxy(InetAddress targetHost, int targetPort) {
+        this.targetHost = targetHost;
         this.targetPort = targetPort;
-        this.port = FreePort.any();
+        this.port = freePort();
         restore();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public int port() {
@@ -71,7 +88,7 @@ public final class TcpProxy implements AutoCloseable {
                 return; // cut: the server socket was closed
             }
             try {
-                Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
+                Socket target = new Socket(targetHost, targetPort);
                 if (!register(accepting, client, target)) {
                     return;
                 }
