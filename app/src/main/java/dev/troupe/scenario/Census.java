@@ -38,11 +38,16 @@ final class Census {
      *
      * @param accepted       registrations the gateway accepted (202)
      * @param told           of those, refused with the reason told to the client (the request's status: rejected)
-     * @param persisted      accepted registrations whose user (address and name) is stored
+     * @param persisted      accepted registrations whose user (address and name) is stored, deleted ones apart
+     * @param deleted        deletions the gateway accepted (of users stored by then)
      * @param withOneMail    stored users with exactly one welcome mail
      * @param lost           accepted registrations, not told of a refusal, without one of their effects: the
-     *                       user stored, a welcome mail, an active coupon
-     * @param duplicated     stored users with more than one mail
+     *                       user stored, a welcome mail, an active coupon; or, once deleted, still stored or
+     *                       with an active coupon
+     * @param duplicated     addresses with more than one mail of its own (distinct Message-IDs): a second welcome
+     * @param resent         addresses that got the same mail (one Message-ID) more than once: sent again after a
+     *                       crash between the SMTP server's answer and the mailer's commit, which a receiving
+     *                       system can recognise; not a second welcome
      * @param mailsToMissing addresses mailed when no user of theirs existed (none, or not yet)
      * @param couponsActive  coupons active
      * @param couponsRevoked coupons revoked
@@ -51,8 +56,8 @@ final class Census {
      * @param settledSeconds how long the system took to settle after the scenario, or -1 if it did not
      *                       within two minutes
      */
-    record Counts(long accepted, long told, long persisted, long withOneMail, long lost, long duplicated,
-                  long mailsToMissing, long couponsActive, long couponsRevoked, long parked, long queued,
+    record Counts(long accepted, long told, long persisted, long deleted, long withOneMail, long lost, long duplicated,
+                  long resent, long mailsToMissing, long couponsActive, long couponsRevoked, long parked, long queued,
                   double settledSeconds) {
 
         /** Every invariant of the reliable flow, the expected number of parked messages apart. */
@@ -99,10 +104,11 @@ final class Census {
         Map<String, Boolean> coupons = coupons();
         Map<String, String> requests = requests();
         Map<String, SmtpSink.Arrival> mails = stage.sink.recipients();
+        Map<String, String> deleted = stage.deleted();
+        Offenders offenders = new Offenders();
         long accepted = 0;
         long told = 0;
         long persisted = 0;
-        long lost = 0;
         for (Load.Registration registration : stage.registrations()) {
             if (!registration.accepted()) {
                 continue;
@@ -114,27 +120,93 @@ final class Census {
             }
             User user = users.getOrDefault(registration.email, List.of()).stream()
                 .filter(candidate -> candidate.name.equals(registration.name)).findFirst().orElse(null);
+            String deletedId = deleted.get(registration.email);
+            if (deletedId != null) {
+                // its deletion was accepted: the user gone, its coupon revoked
+                if (user != null) {
+                    offenders.lost(registration.email, "still stored after its deletion was accepted");
+                } else if (Boolean.TRUE.equals(coupons.get(deletedId))) {
+                    offenders.lost(registration.email, "coupon still active after its deletion was accepted");
+                }
+                continue;
+            }
             if (user != null) {
                 persisted++;
             }
-            boolean mailed = mails.containsKey(registration.email);
-            if (user == null || !mailed || !Boolean.TRUE.equals(coupons.get(user.id))) {
-                lost++;
+            if (user == null) {
+                offenders.lost(registration.email, "no user stored");
+            } else if (!mails.containsKey(registration.email)) {
+                offenders.lost(registration.email, "no welcome mail");
+            } else if (!Boolean.TRUE.equals(coupons.get(user.id))) {
+                offenders.lost(registration.email, "no active coupon");
             }
         }
-        long withOneMail = 0;
-        long duplicated = 0;
-        for (String email : users.keySet()) {
-            SmtpSink.Arrival arrival = mails.get(email);
-            int count = arrival == null ? 0 : arrival.count().get();
-            withOneMail += count == 1 ? 1 : 0;
-            duplicated += count > 1 ? 1 : 0;
-        }
-        long mailsToMissing = mails.entrySet().stream().filter(mail -> users.getOrDefault(mail.getKey(), List.of()).stream()
-            .noneMatch(user -> !user.createdAt.isAfter(mail.getValue().firstAt()))).count();
+        long withOneMail = users.keySet().stream().filter(email -> mails.containsKey(email)
+            && mails.get(email).distinct() == 1).count();
+        long[] resent = new long[1];
+        mails.forEach((email, arrival) -> {
+            if (arrival.distinct() > 1) {
+                offenders.duplicated(email, arrival.distinct() + " different mails");
+            }
+            if (arrival.count().get() > arrival.distinct()) {
+                resent[0]++;
+            }
+            // a deleted user's mail went to a user that existed then, unless it came after the deletion: not told apart here
+            if (!deleted.containsKey(email) && users.getOrDefault(email, List.of()).stream()
+                    .noneMatch(user -> !user.createdAt.isAfter(arrival.firstAt()))) {
+                offenders.mailedMissing(email, users.containsKey(email) ? "mailed before the user was stored" : "no such user");
+            }
+        });
         long active = coupons.values().stream().filter(Boolean::booleanValue).count();
-        return new Counts(accepted, told, persisted, withOneMail, lost, duplicated, mailsToMissing, active,
-            coupons.size() - active, count("SELECT count(*) FROM %s.parked_messages") + parkingDepths(), queued(), settled);
+        this.offenders = offenders;
+        return new Counts(accepted, told, persisted, deleted.size(), withOneMail, offenders.lost.size(),
+            offenders.duplicated.size(), resent[0], offenders.mailedMissing.size(), active, coupons.size() - active,
+            count("SELECT count(*) FROM %s.parked_messages") + parkingDepths(), queued(), settled);
+    }
+
+    /** The addresses behind each broken invariant, with what is wrong, for the report. */
+    static final class Offenders {
+        final Map<String, String> lost = new java.util.TreeMap<>();
+        final Map<String, String> duplicated = new java.util.TreeMap<>();
+        final Map<String, String> mailedMissing = new java.util.TreeMap<>();
+
+        void lost(String email, String why) {
+            lost.put(email, why);
+        }
+
+        void duplicated(String email, String why) {
+            duplicated.put(email, why);
+        }
+
+        void mailedMissing(String email, String why) {
+            mailedMissing.put(email, why);
+        }
+
+        /** Up to {@code each} addresses per invariant: {@code lost: a@x (no welcome mail), …}. */
+        String describe(int each) {
+            StringBuilder text = new StringBuilder();
+            describe(text, "lost", lost, each);
+            describe(text, "duplicated", duplicated, each);
+            describe(text, "mails to users that do not exist", mailedMissing, each);
+            return text.toString();
+        }
+
+        private static void describe(StringBuilder text, String invariant, Map<String, String> offenders, int each) {
+            if (offenders.isEmpty()) {
+                return;
+            }
+            text.append("  ").append(invariant).append(" (").append(offenders.size()).append("): ");
+            text.append(String.join(", ", offenders.entrySet().stream().limit(each)
+                .map(entry -> entry.getKey() + " (" + entry.getValue() + ")").toList()));
+            text.append(offenders.size() > each ? ", …" : "").append('\n');
+        }
+    }
+
+    private Offenders offenders = new Offenders();
+
+    /** The addresses behind the last count's broken invariants. */
+    Offenders offenders() {
+        return offenders;
     }
 
     private record User(String id, String name, Instant createdAt) {

@@ -48,15 +48,62 @@ enum Scenario {
         "every registered user still gets exactly one welcome mail, once the server takes mail again") {
         @Override
         void play(Stage stage, ScenarioOptions options) throws Exception {
-            long[] refusedAt = new long[1];
-            stage.register(options.registrations(), () -> {
-                stage.sink.refuse(true);
-                refusedAt[0] = System.nanoTime();
-                stage.say("  the mail server refuses mail");
+            outage(stage, options, "the mail server refusing mail", () -> stage.sink.refuse(true), () -> stage.sink.refuse(false));
+        }
+    },
+
+    BROKER_RESTART("broker-restart", "cuts every service off the broker for 5 s while registrations come in (a proxy in"
+        + " the runner drops their connections, as a restart does; this machine's RabbitMQ keeps serving its other users)",
+        "every accepted registration ends in one user, one mail and one coupon") {
+        @Override
+        void play(Stage stage, ScenarioOptions options) throws Exception {
+            outage(stage, options, "the broker cut off", stage.broker::cut, stage.broker::restore);
+        }
+    },
+
+    DATABASE_OUTAGE("database-outage", "cuts every service off PostgreSQL for 5 s while registrations come in (a proxy"
+        + " in the runner)", "every accepted registration ends in one user, one mail and one coupon") {
+        @Override
+        void play(Stage stage, ScenarioOptions options) throws Exception {
+            outage(stage, options, "the database cut off", stage.database::cut, stage.database::restore);
+        }
+    },
+
+    CRASH("crash", "kills each service in turn (kill -9) while registrations come in, and starts it again",
+        "every accepted registration ends in one user, one mail and one coupon, none of them twice") {
+        @Override
+        void play(Stage stage, ScenarioOptions options) throws Exception {
+            int slice = Math.max(1, options.registrations() / stage.processes().size());
+            for (String service : stage.processes()) {
+                stage.register(slice, () -> {
+                    stage.kill(service);
+                    stage.start(service);
+                });
+            }
+        }
+    },
+
+    CHAOS("chaos", "runs two processes each of user-commands and mailer; while registrations and deletions flow,"
+        + " kills each process in turn (kill -9) and starts it again, then cuts the broker off for 5 s, the database for"
+        + " 5 s, and has the mail server refuse for 5 s",
+        "every accepted registration ends in one user, one mail and one coupon, every accepted deletion in no user and"
+        + " a revoked coupon; nothing twice, no mail to a user not stored") {
+        @Override
+        void play(Stage stage, ScenarioOptions options) throws Exception {
+            stage.stream(() -> {
+                for (String process : stage.processes()) {
+                    stage.kill(process);
+                    stage.start(process);
+                }
+                broken(stage, "the broker cut off", stage.broker::cut, stage.broker::restore);
+                broken(stage, "the database cut off", stage.database::cut, stage.database::restore);
+                broken(stage, "the mail server refusing mail", () -> stage.sink.refuse(true), () -> stage.sink.refuse(false));
             });
-            dev.troupe.harness.Waits.pause(Duration.ofNanos(Math.max(0, refusedAt[0] + OUTAGE.toNanos() - System.nanoTime())));
-            stage.sink.refuse(false);
-            stage.say("  the mail server takes mail again");
+        }
+
+        @Override
+        int instances(String service) {
+            return service.equals("user-commands") || service.equals("mailer") ? 2 : 1;
         }
     },
 
@@ -88,9 +135,40 @@ enum Scenario {
 
     abstract void play(Stage stage, ScenarioOptions options) throws Exception;
 
+    /** How many processes of a service the scenario runs (competing consumers, where more than one). */
+    int instances(String service) {
+        return 1;
+    }
+
     /** How many messages the flow should have parked at the end. */
     long expectedParked(String flow, ScenarioOptions options) {
         return 0;
+    }
+
+    /**
+     * Registrations with something broken from a third of the way in, for five seconds (or until
+     * the registrations end, whichever is later), then mended.
+     */
+    private static void outage(Stage stage, ScenarioOptions options, String what, Stage.Action breakIt, Stage.Action mend)
+        throws Exception {
+        long[] brokenAt = new long[1];
+        stage.register(options.registrations(), () -> {
+            breakIt.run();
+            brokenAt[0] = System.nanoTime();
+            stage.say("  " + what + " ...");
+        });
+        dev.troupe.harness.Waits.pause(Duration.ofNanos(Math.max(0, brokenAt[0] + OUTAGE.toNanos() - System.nanoTime())));
+        mend.run();
+        stage.say(String.format("  ... mended after %.1f s", (System.nanoTime() - brokenAt[0]) / 1e9));
+    }
+
+    /** Something broken for five seconds, then mended. */
+    private static void broken(Stage stage, String what, Stage.Action breakIt, Stage.Action mend) throws Exception {
+        breakIt.run();
+        stage.say("  " + what + " ...");
+        dev.troupe.harness.Waits.pause(OUTAGE);
+        mend.run();
+        stage.say("  ... mended");
     }
 
     private static int poison(ScenarioOptions options) {

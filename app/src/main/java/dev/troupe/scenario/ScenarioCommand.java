@@ -26,9 +26,11 @@ public final class ScenarioCommand {
         new Row("registrations accepted", "accepted", Census.Counts::accepted),
         new Row("refused, the client told why", "told", Census.Counts::told),
         new Row("users persisted", "persisted", Census.Counts::persisted),
+        new Row("users deleted (deletions accepted)", "deleted", Census.Counts::deleted),
         new Row("users with exactly one welcome mail", "with_one_mail", Census.Counts::withOneMail),
         new Row("registrations without a user, mail or coupon (lost)", "lost", Census.Counts::lost),
-        new Row("users with more than one mail (duplicated)", "duplicated", Census.Counts::duplicated),
+        new Row("addresses with more than one mail (duplicated)", "duplicated", Census.Counts::duplicated),
+        new Row("addresses sent the same mail again (same Message-ID)", "resent", Census.Counts::resent),
         new Row("mails to users that do not exist (yet)", "mails_to_missing_users", Census.Counts::mailsToMissing),
         new Row("coupons active", "coupons_active", Census.Counts::couponsActive),
         new Row("coupons revoked", "coupons_revoked", Census.Counts::couponsRevoked),
@@ -76,12 +78,15 @@ public final class ScenarioCommand {
         Scenario scenario = options.scenario();
         say(scenario.name + ": " + scenario.breaks + "; should survive: " + scenario.survives);
         Map<String, Census.Counts> results = new LinkedHashMap<>();
+        Map<String, Census.Offenders> offenders = new LinkedHashMap<>();
         for (String flow : options.flows()) {
             try (Stage stage = Stage.start(options, flow, run, work.resolve(flow), line -> say("[" + flow + "] " + line))) {
                 stage.say(scenario.name + " ...");
                 scenario.play(stage, options);
                 stage.say("settling: waiting for the queues and the outbox to drain and the mails to stop ...");
-                results.put(flow, new Census(stage).settleAndCount());
+                Census census = new Census(stage);
+                results.put(flow, census.settleAndCount());
+                offenders.put(flow, census.offenders());
             }
         }
         System.out.println();
@@ -94,7 +99,10 @@ public final class ScenarioCommand {
             return 0;
         }
         boolean held = reliable.hold(scenario.expectedParked("reliable", options));
-        say(held ? "the reliable flow kept every invariant" : "the reliable flow broke an invariant (see the table)");
+        say(held ? "the reliable flow kept every invariant"
+            : "the reliable flow broke an invariant:\n" + offenders.get("reliable").describe(5)
+              + "  (parked " + reliable.parked() + ", expected " + scenario.expectedParked("reliable", options)
+              + "; queued " + reliable.queued() + "; logs in " + work + ")");
         return held ? 0 : 1;
     }
 

@@ -4,6 +4,7 @@ import dev.troupe.harness.Load;
 import dev.troupe.harness.RealServers;
 import dev.troupe.harness.ServiceProcess;
 import dev.troupe.harness.SmtpSink;
+import dev.troupe.harness.TcpProxy;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -14,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One flow's system for one scenario: every service in a JVM of its own on this machine's RabbitMQ
@@ -26,17 +29,24 @@ final class Stage implements AutoCloseable {
     /** The services, in the order they start: the users service first, so its migrations run once. */
     static final List<String> SERVICES = List.of("users", "user-commands", "gateway", "mailer", "coupons");
     private static final Duration PATIENCE = Duration.ofSeconds(120);
+    private static final Pattern POSTGRES = Pattern.compile("//([^:/]+)(?::(\\d+))?/");
     // quick to start, small: five of them share two cores with the servers (as SeparateProcessesIT's)
     private static final List<String> JVM = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     final String flow;
     final RealServers real;
     final SmtpSink sink = new SmtpSink();
+    /** The services reach the broker and the database only through these, so a scenario can cut them off. */
+    final TcpProxy broker;
+    final TcpProxy database;
     private final ScenarioOptions options;
     private final Path work;
     private final Consumer<String> say;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final List<Load.Registration> registrations = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, String> deleted = new java.util.concurrent.ConcurrentHashMap<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
     private Load load;
 
     private Stage(ScenarioOptions options, String flow, String run, Path work, Consumer<String> say) {
@@ -45,6 +55,36 @@ final class Stage implements AutoCloseable {
         this.work = work;
         this.say = say;
         this.real = new RealServers("scenario", run + "_" + flow);
+        Matcher postgres = POSTGRES.matcher(real.postgresUrl);
+        if (!postgres.find()) {
+            throw new IllegalStateException("cannot read host and port from " + real.postgresUrl);
+        }
+        this.broker = new TcpProxy(address(real.rabbitHost), 5672);
+        this.database = new TcpProxy(address(postgres.group(1)), postgres.group(2) == null ? 5432 : Integer.parseInt(postgres.group(2)));
+    }
+
+    private static java.net.InetAddress address(String host) {
+        try {
+            return java.net.InetAddress.getByName(host);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException("unknown host " + host, e);
+        }
+    }
+
+    /** The standard properties, with the broker and the database behind the proxies. */
+    private List<String> serverProperties() {
+        List<String> properties = new ArrayList<>();
+        for (String property : real.properties()) {
+            if (property.startsWith("--spring.rabbitmq.host=")) {
+                properties.add("--spring.rabbitmq.host=127.0.0.1");
+                properties.add("--spring.rabbitmq.port=" + broker.port());
+            } else if (property.startsWith("--spring.datasource.url=")) {
+                properties.add(POSTGRES.matcher(property).replaceFirst("//127.0.0.1:" + database.port() + "/"));
+            } else {
+                properties.add(property);
+            }
+        }
+        return properties;
     }
 
     static Stage start(ScenarioOptions options, String flow, String run, Path work, Consumer<String> say)
@@ -63,27 +103,35 @@ final class Stage implements AutoCloseable {
         long begin = System.nanoTime();
         say.accept("starting the " + flow + " flow's services, one JVM each ...");
         for (String service : SERVICES) {
-            List<String> arguments = new ArrayList<>(real.properties());
-            arguments.addAll(List.of("--troupe.flow=" + flow, "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + sink.port(),
-                "--troupe.embedded.data-dir=" + work.resolve("data-" + service).toAbsolutePath(),
-                // five pools in PostgreSQL's default 100 connections, the runner's and others' beside them
-                "--spring.datasource.hikari.maximum-pool-size=6"));
-            if (service.equals("user-commands")) {
-                arguments.add("--troupe.user-commands.users-url=" + base("users"));
-            }
-            services.put(service, ServiceProcess.start(options.jar(), service, JVM, arguments,
-                work.resolve(service + ".log")));
-            if (service.equals("users")) {
-                services.get(service).awaitHealthy(PATIENCE);
+            for (int instance = 1; instance <= options.scenario().instances(service); instance++) {
+                String name = instance == 1 ? service : service + "-" + instance;
+                List<String> arguments = new ArrayList<>(serverProperties());
+                arguments.addAll(List.of("--troupe.flow=" + flow, "--spring.mail.host=127.0.0.1",
+                    "--spring.mail.port=" + sink.port(),
+                    "--troupe.embedded.data-dir=" + work.resolve("data-" + name).toAbsolutePath(),
+                    // every pool in PostgreSQL's default 100 connections, the runner's and others' beside them
+                    "--spring.datasource.hikari.maximum-pool-size=6"));
+                if (service.equals("user-commands")) {
+                    arguments.add("--troupe.user-commands.users-url=" + base("users"));
+                }
+                services.put(name, ServiceProcess.start(options.jar(), service, JVM, arguments, work.resolve(name + ".log")));
+                if (service.equals("users")) {
+                    services.get(name).awaitHealthy(PATIENCE);
+                }
             }
         }
         services.values().forEach(process -> process.awaitHealthy(PATIENCE));
-        load = new Load(HttpClient.newHttpClient(), base("gateway"), Load.Target.GATEWAY, run());
+        load = new Load(http, base("gateway"), Load.Target.GATEWAY, run());
         say.accept(String.format("  healthy after %.1f s (logs in %s)", (System.nanoTime() - begin) / 1e9, work));
     }
 
     private String run() {
         return real.schema.substring("scenario_".length()).replace('_', '-');
+    }
+
+    /** The processes by name: each service's, and {@code mailer-2} and so on where a scenario runs more than one. */
+    List<String> processes() {
+        return List.copyOf(services.keySet());
     }
 
     String base(String service) {
@@ -116,7 +164,9 @@ final class Stage implements AutoCloseable {
     void register(int count, Action meanwhile) throws Exception {
         Duration duration = Duration.ofNanos(Math.round(count * 1e9 / options.rate()));
         Load.Step[] step = new Load.Step[1];
-        Thread sender = new Thread(() -> step[0] = load.open("r", options.rate(), duration), "scenario-load");
+        // a label of its own each time: the addresses are made from it
+        String label = "r" + batches.getAndIncrement();
+        Thread sender = new Thread(() -> step[0] = load.open(label, options.rate(), duration), "scenario-load");
         sender.start();
         dev.troupe.harness.Waits.pause(duration.dividedBy(3));
         meanwhile.run();
@@ -125,6 +175,72 @@ final class Stage implements AutoCloseable {
         registrations.addAll(step[0].registrations);
         say.accept(String.format("  %d registrations offered, %d accepted", step[0].registrations.size(),
             step[0].registrations.stream().filter(Load.Registration::accepted).count()));
+    }
+
+    /**
+     * A steady stream while {@code faults} run: registrations open loop at the options' rate, one
+     * second's worth at a time, and after each second deletions of a fifth as many users already
+     * stored; it ends once the faults are done.
+     */
+    void stream(Action faults) throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Exception[] failed = new Exception[1];
+        Thread stream = new Thread(() -> {
+            try {
+                for (int second = 0; !done.get(); second++) {
+                    Load.Step step = load.open("s" + second, options.rate(), Duration.ofSeconds(1));
+                    Load.awaitAnswers(step);
+                    registrations.addAll(step.registrations);
+                    deleteSome(Math.max(1, options.rate() / 5));
+                }
+            } catch (Exception e) {
+                failed[0] = e;
+            }
+        }, "scenario-stream");
+        stream.start();
+        try {
+            faults.run();
+        } finally {
+            done.set(true);
+            stream.join();
+        }
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+        say.accept(String.format("  %d registrations offered, %d accepted; %d deletions accepted", registrations.size(),
+            registrations.stream().filter(Load.Registration::accepted).count(), deleted.size()));
+    }
+
+    /** Deletes up to {@code count} users of this run that are stored and not yet deleted, through the gateway. */
+    private void deleteSome(int count) throws java.sql.SQLException, IOException, InterruptedException {
+        List<String> stored = new ArrayList<>();
+        try (java.sql.Connection connection = real.connect(); java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery("SELECT lower(email), id FROM " + real.schema
+                 + ".users ORDER BY created_at LIMIT 1000")) {
+            while (rows.next() && stored.size() < count) {
+                if (!deleted.containsKey(rows.getString(1))) {
+                    stored.add(rows.getString(1) + " " + rows.getString(2));
+                }
+            }
+        }
+        for (String user : stored) {
+            String[] emailAndId = user.split(" ");
+            try {
+                java.net.http.HttpResponse<Void> answer = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base("gateway") + "/external_users/" + emailAndId[1])).DELETE()
+                    .timeout(Duration.ofSeconds(30)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+                if (answer.statusCode() == 202) {
+                    deleted.put(emailAndId[0], emailAndId[1]);
+                }
+            } catch (IOException gatewayAway) {
+                // not accepted (the gateway killed, say): the user stays, and is counted as stored
+            }
+        }
+    }
+
+    /** The addresses whose user's deletion the gateway accepted, with the user's id. */
+    Map<String, String> deleted() {
+        return Map.copyOf(deleted);
     }
 
     /** One registration of an address, answered before this returns. */
@@ -185,6 +301,8 @@ final class Stage implements AutoCloseable {
     @Override
     public void close() {
         services.values().forEach(ServiceProcess::close);
+        broker.close();
+        database.close();
         sink.close();
         real.close();
     }

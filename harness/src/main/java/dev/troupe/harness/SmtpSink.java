@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.subethamail.smtp.MessageContext;
@@ -26,9 +27,20 @@ import org.subethamail.smtp.server.SMTPServer;
  */
 public final class SmtpSink implements AutoCloseable {
 
-    /** When a recipient's first mail came (System.nanoTime(), and the wall clock) and how many came. */
-    public record Arrival(long firstNanos, Instant firstAt, AtomicInteger count) {
+    /**
+     * When a recipient's first mail came (System.nanoTime(), and the wall clock), how many came, and
+     * their distinct Message-IDs: a mail sent again with the same Message-ID is the same mail sent
+     * twice (what a receiving system can tell apart), one with another Message-ID is another mail.
+     */
+    public record Arrival(long firstNanos, Instant firstAt, AtomicInteger count, Set<String> messageIds) {
+
+        /** Mails of their own: the distinct Message-IDs (a mail that came without one is one of its own). */
+        public int distinct() {
+            return messageIds.size();
+        }
     }
+
+    private static final java.util.concurrent.atomic.AtomicLong UNNAMED = new java.util.concurrent.atomic.AtomicLong();
 
     private final SMTPServer server;
     private final Map<String, Arrival> arrivals = new ConcurrentHashMap<>();
@@ -94,13 +106,40 @@ public final class SmtpSink implements AutoCloseable {
 
         @Override
         public String data(InputStream data) throws java.io.IOException {
+            String messageId = messageId(data);
             data.transferTo(OutputStream.nullOutputStream());
             long now = System.nanoTime();
             Instant at = Instant.now();
             for (String recipient : recipients) {
-                arrivals.computeIfAbsent(recipient, email -> new Arrival(now, at, new AtomicInteger())).count().incrementAndGet();
+                Arrival arrival = arrivals.computeIfAbsent(recipient,
+                    email -> new Arrival(now, at, new AtomicInteger(), ConcurrentHashMap.newKeySet()));
+                arrival.messageIds().add(messageId);
+                arrival.count().incrementAndGet();
             }
             return null;
+        }
+
+        /** The Message-ID header, read from the headers (the rest is left in the stream); one of its own if none. */
+        private String messageId(InputStream data) throws java.io.IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = data.read(); c >= 0; c = data.read()) {
+                if (c != '\n') {
+                    line.append((char) c);
+                    continue;
+                }
+                String header = line.toString().strip();
+                line.setLength(0);
+                if (header.isEmpty()) {
+                    break; // the end of the headers
+                }
+                if (header.regionMatches(true, 0, "Message-ID:", 0, "Message-ID:".length())) {
+                    String value = header.substring("Message-ID:".length()).strip();
+                    if (!value.isEmpty()) {
+                        return value;
+                    }
+                }
+            }
+            return "<none " + UNNAMED.incrementAndGet() + ">";
         }
 
         @Override
