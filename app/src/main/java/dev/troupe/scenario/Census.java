@@ -2,7 +2,6 @@ package dev.troupe.scenario;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import dev.troupe.harness.Load;
 import dev.troupe.harness.SmtpSink;
 import dev.troupe.harness.Waits;
@@ -12,7 +11,6 @@ import dev.troupe.topology.Topology;
 import java.io.IOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -244,11 +242,8 @@ final class Census {
 
     /** Messages ready in the queues (a passive declare: RabbitMQ and the embedded broker alike). */
     private long depths(List<String> queues) throws IOException, TimeoutException {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(stage.real.rabbitHost);
-        factory.setVirtualHost(stage.real.virtualHost);
         long depth = 0;
-        try (Connection connection = factory.newConnection("troupe-scenario-census")) {
+        try (Connection connection = stage.servers.amqp().newConnection("troupe-scenario-census")) {
             for (String queue : queues) {
                 // a channel each: a passive declare of a queue not there closes its channel
                 Channel channel = connection.createChannel();
@@ -264,21 +259,10 @@ final class Census {
     }
 
     private long count(String sql) throws SQLException {
-        long[] count = new long[1];
-        query(sql, row -> count[0] = row.getLong(1));
-        return count[0];
+        return stage.servers.count(sql);
     }
 
-    private interface Row {
-        void read(ResultSet row) throws SQLException;
-    }
-
-    private void query(String sql, Row each) throws SQLException {
-        try (java.sql.Connection connection = stage.real.connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql.formatted(stage.real.schema))) {
-            while (rows.next()) {
-                each.read(rows);
-            }
-        }
+    private void query(String sql, Servers.Row each) throws SQLException {
+        stage.servers.query(sql, each);
     }
 }

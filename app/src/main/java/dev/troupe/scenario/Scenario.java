@@ -57,7 +57,7 @@ enum Scenario {
         "every accepted registration ends in one user, one mail and one coupon") {
         @Override
         void play(Stage stage, ScenarioOptions options) throws Exception {
-            outage(stage, options, "the broker cut off", stage.broker::cut, stage.broker::restore);
+            outage(stage, options, "the broker cut off", stage.servers.broker::cut, stage.servers.broker::restore);
         }
     },
 
@@ -65,7 +65,7 @@ enum Scenario {
         + " in the runner)", "every accepted registration ends in one user, one mail and one coupon") {
         @Override
         void play(Stage stage, ScenarioOptions options) throws Exception {
-            outage(stage, options, "the database cut off", stage.database::cut, stage.database::restore);
+            outage(stage, options, "the database cut off", stage.servers.database::cut, stage.servers.database::restore);
         }
     },
 
@@ -83,6 +83,20 @@ enum Scenario {
         }
     },
 
+    DUPLICATE_DELIVERY("duplicate-delivery", "kills the mailer and the coupons service (kill -9) while they handle"
+        + " registrations, before they acknowledge what they have done, and starts them again: what they had not"
+        + " acknowledged comes again", "no second coupon and no second welcome mail (a mail sent again keeps its Message-ID)") {
+        @Override
+        void play(Stage stage, ScenarioOptions options) throws Exception {
+            stage.register(options.registrations(), () -> {
+                stage.kill("mailer");
+                stage.kill("coupons");
+                stage.start("mailer");
+                stage.start("coupons");
+            });
+        }
+    },
+
     CHAOS("chaos", "runs two processes each of user-commands and mailer; while registrations and deletions flow,"
         + " kills each process in turn (kill -9) and starts it again, then cuts the broker off for 5 s, the database for"
         + " 5 s, and has the mail server refuse for 5 s",
@@ -95,8 +109,8 @@ enum Scenario {
                     stage.kill(process);
                     stage.start(process);
                 }
-                broken(stage, "the broker cut off", stage.broker::cut, stage.broker::restore);
-                broken(stage, "the database cut off", stage.database::cut, stage.database::restore);
+                broken(stage, "the broker cut off", stage.servers.broker::cut, stage.servers.broker::restore);
+                broken(stage, "the database cut off", stage.servers.database::cut, stage.servers.database::restore);
                 broken(stage, "the mail server refusing mail", () -> stage.sink.refuse(true), () -> stage.sink.refuse(false));
             });
         }

@@ -67,7 +67,8 @@ public final class ScenarioCommand {
         try {
             return run(options);
         } catch (Exception e) {
-            System.err.println("troupe scenario: " + options.scenario().name + " failed: " + e.getMessage());
+            String why = e.getMessage() == null ? e.toString() : e.getMessage();
+            System.err.println("troupe scenario: " + options.scenario().name + " failed: " + why.strip().replaceAll("\\s+", " "));
             return 1;
         }
     }

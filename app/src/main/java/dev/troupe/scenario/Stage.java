@@ -1,10 +1,8 @@
 package dev.troupe.scenario;
 
 import dev.troupe.harness.Load;
-import dev.troupe.harness.RealServers;
 import dev.troupe.harness.ServiceProcess;
 import dev.troupe.harness.SmtpSink;
-import dev.troupe.harness.TcpProxy;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -15,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One flow's system for one scenario: every service in a JVM of its own on this machine's RabbitMQ
@@ -29,16 +25,12 @@ final class Stage implements AutoCloseable {
     /** The services, in the order they start: the users service first, so its migrations run once. */
     static final List<String> SERVICES = List.of("users", "user-commands", "gateway", "mailer", "coupons");
     private static final Duration PATIENCE = Duration.ofSeconds(120);
-    private static final Pattern POSTGRES = Pattern.compile("//([^:/]+)(?::(\\d+))?/");
     // quick to start, small: five of them share two cores with the servers (as SeparateProcessesIT's)
     private static final List<String> JVM = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     final String flow;
-    final RealServers real;
+    final Servers servers;
     final SmtpSink sink = new SmtpSink();
-    /** The services reach the broker and the database only through these, so a scenario can cut them off. */
-    final TcpProxy broker;
-    final TcpProxy database;
     private final ScenarioOptions options;
     private final Path work;
     private final Consumer<String> say;
@@ -54,37 +46,7 @@ final class Stage implements AutoCloseable {
         this.flow = flow;
         this.work = work;
         this.say = say;
-        this.real = new RealServers("scenario", run + "_" + flow);
-        Matcher postgres = POSTGRES.matcher(real.postgresUrl);
-        if (!postgres.find()) {
-            throw new IllegalStateException("cannot read host and port from " + real.postgresUrl);
-        }
-        this.broker = new TcpProxy(address(real.rabbitHost), 5672);
-        this.database = new TcpProxy(address(postgres.group(1)), postgres.group(2) == null ? 5432 : Integer.parseInt(postgres.group(2)));
-    }
-
-    private static java.net.InetAddress address(String host) {
-        try {
-            return java.net.InetAddress.getByName(host);
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalStateException("unknown host " + host, e);
-        }
-    }
-
-    /** The standard properties, with the broker and the database behind the proxies. */
-    private List<String> serverProperties() {
-        List<String> properties = new ArrayList<>();
-        for (String property : real.properties()) {
-            if (property.startsWith("--spring.rabbitmq.host=")) {
-                properties.add("--spring.rabbitmq.host=127.0.0.1");
-                properties.add("--spring.rabbitmq.port=" + broker.port());
-            } else if (property.startsWith("--spring.datasource.url=")) {
-                properties.add(POSTGRES.matcher(property).replaceFirst("//127.0.0.1:" + database.port() + "/"));
-            } else {
-                properties.add(property);
-            }
-        }
-        return properties;
+        this.servers = new Servers(run + "_" + flow);
     }
 
     static Stage start(ScenarioOptions options, String flow, String run, Path work, Consumer<String> say)
@@ -105,7 +67,7 @@ final class Stage implements AutoCloseable {
         for (String service : SERVICES) {
             for (int instance = 1; instance <= options.scenario().instances(service); instance++) {
                 String name = instance == 1 ? service : service + "-" + instance;
-                List<String> arguments = new ArrayList<>(serverProperties());
+                List<String> arguments = new ArrayList<>(servers.properties());
                 arguments.addAll(List.of("--troupe.flow=" + flow, "--spring.mail.host=127.0.0.1",
                     "--spring.mail.port=" + sink.port(),
                     "--troupe.embedded.data-dir=" + work.resolve("data-" + name).toAbsolutePath(),
@@ -126,7 +88,7 @@ final class Stage implements AutoCloseable {
     }
 
     private String run() {
-        return real.schema.substring("scenario_".length()).replace('_', '-');
+        return servers.real.schema.substring("scenario_".length()).replace('_', '-');
     }
 
     /** The processes by name: each service's, and {@code mailer-2} and so on where a scenario runs more than one. */
@@ -214,15 +176,11 @@ final class Stage implements AutoCloseable {
     /** Deletes up to {@code count} users of this run that are stored and not yet deleted, through the gateway. */
     private void deleteSome(int count) throws java.sql.SQLException, IOException, InterruptedException {
         List<String> stored = new ArrayList<>();
-        try (java.sql.Connection connection = real.connect(); java.sql.Statement statement = connection.createStatement();
-             java.sql.ResultSet rows = statement.executeQuery("SELECT lower(email), id FROM " + real.schema
-                 + ".users ORDER BY created_at LIMIT 1000")) {
-            while (rows.next() && stored.size() < count) {
-                if (!deleted.containsKey(rows.getString(1))) {
-                    stored.add(rows.getString(1) + " " + rows.getString(2));
-                }
+        servers.query("SELECT lower(email), id FROM %s.users ORDER BY created_at LIMIT 1000", row -> {
+            if (stored.size() < count && !deleted.containsKey(row.getString(1))) {
+                stored.add(row.getString(1) + " " + row.getString(2));
             }
-        }
+        });
         for (String user : stored) {
             String[] emailAndId = user.split(" ");
             try {
@@ -253,24 +211,14 @@ final class Stage implements AutoCloseable {
     /** Waits until at least {@code count} users are stored, or {@code patience} has passed. */
     void awaitUsers(long count, Duration patience) throws java.sql.SQLException {
         long deadline = System.nanoTime() + patience.toNanos();
-        while (System.nanoTime() < deadline) {
-            try (java.sql.Connection connection = real.connect(); java.sql.Statement statement = connection.createStatement();
-                 java.sql.ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + real.schema + ".users")) {
-                rows.next();
-                if (rows.getLong(1) >= count) {
-                    return;
-                }
-            }
+        while (System.nanoTime() < deadline && servers.count("SELECT count(*) FROM %s.users") < count) {
             dev.troupe.harness.Waits.pause(Duration.ofMillis(200));
         }
     }
 
     /** Publishes {@code count} create_user messages whose body is not JSON, as a broken publisher would. */
     void publishPoison(int count) throws IOException, java.util.concurrent.TimeoutException, InterruptedException {
-        com.rabbitmq.client.ConnectionFactory factory = new com.rabbitmq.client.ConnectionFactory();
-        factory.setHost(real.rabbitHost);
-        factory.setVirtualHost(real.virtualHost);
-        try (com.rabbitmq.client.Connection connection = factory.newConnection("troupe-scenario-poison");
+        try (com.rabbitmq.client.Connection connection = servers.amqp().newConnection("troupe-scenario-poison");
              com.rabbitmq.client.Channel channel = connection.createChannel()) {
             channel.confirmSelect();
             for (int i = 0; i < count; i++) {
@@ -301,9 +249,7 @@ final class Stage implements AutoCloseable {
     @Override
     public void close() {
         services.values().forEach(ServiceProcess::close);
-        broker.close();
-        database.close();
         sink.close();
-        real.close();
+        servers.close();
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -88,6 +89,14 @@ class ScenarioProcessesIT {
     }
 
     @Test
+    void consumersKilledBeforeTheirAcknowledgementHaveNoSecondEffect() throws Exception {
+        Outcome outcome = scenario("duplicate-delivery", "reliable");
+
+        assertThat(outcome.exit()).as(outcome.output()).isZero();
+        assertHeld(outcome);
+    }
+
+    @Test
     void eachServiceKilledInTurnNothingAcceptedIsLostOrDoubled() throws Exception {
         Outcome outcome = scenario("crash", "reliable");
 
@@ -130,6 +139,24 @@ class ScenarioProcessesIT {
         assertThat(outcome.output()).contains("troupe scenario: no scenario 'no-such-thing'");
     }
 
+    @Test
+    void aBrokerThatCannotBeReachedIsOneLineAndExitOne() throws Exception {
+        Outcome outcome = run(List.of("scenario", "mailer-down", "--flow", "reliable"), null,
+            Map.of("TROUPE_RABBITMQ_PORT", "1"));
+
+        assertThat(outcome.exit()).isEqualTo(1);
+        assertThat(outcome.output().strip().lines()).as(outcome.output()).anyMatch(line -> line.startsWith(
+            "troupe scenario: mailer-down failed: cannot reach RabbitMQ at ")).noneMatch(line -> line.contains("\tat "));
+    }
+
+    @Test
+    void aNegativeCountIsOneLineAndExitTwo() throws Exception {
+        Outcome outcome = run(List.of("scenario", "crash", "--registrations", "-5"), null);
+
+        assertThat(outcome.exit()).isEqualTo(2);
+        assertThat(outcome.output()).contains("troupe scenario: --registrations takes a positive whole number, not '-5'");
+    }
+
     /** The reliable flow: every registration accepted and served once. */
     private static void assertHeld(Outcome outcome) {
         assertHeldForWhatWasAccepted(outcome);
@@ -161,15 +188,21 @@ class ScenarioProcessesIT {
     }
 
     private static Outcome run(List<String> arguments, Path json) throws IOException, InterruptedException {
+        return run(arguments, json, Map.of());
+    }
+
+    private static Outcome run(List<String> arguments, Path json, Map<String, String> environment)
+        throws IOException, InterruptedException {
         assertThat(JAR).as("the packaged jar (mvn verify packages it first)").exists();
         Files.createDirectories(OUT);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-jar", JAR.toString()));
         command.addAll(arguments);
-        Path log = OUT.resolve(arguments.get(1) + ".log");
+        Path log = OUT.resolve(arguments.get(1) + (json == null ? ".refused" : "") + ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("TROUPE_RABBITMQ_HOST", RealServers.Initializer.rabbitHost());
         builder.environment().put("TROUPE_POSTGRES_URL", RealServers.Initializer.postgresUrl());
+        builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(10, TimeUnit.MINUTES)) {
             process.destroyForcibly();

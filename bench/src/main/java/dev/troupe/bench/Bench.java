@@ -82,7 +82,7 @@ public final class Bench {
         try (SmtpSink sink = new SmtpSink()) {
             Limits.Measured limits = null;
             if (real != null) {
-                limits = limits(real, "amqp://guest:guest@" + real.rabbitHost + ":5672/" + real.virtualHost, work);
+                limits = limits(real, "amqp://guest:guest@" + real.rabbitHost + ":" + real.rabbitPort + "/" + real.virtualHost, work);
             }
             say("starting Troupe (" + (options.separate() ? "one process per service" : "one process") + ") ...");
             try (ServiceUnderTest troupe = ServiceUnderTest.start(options, real, sink.port(), work)) {

@@ -49,6 +49,7 @@ final class RelayAlone {
     static Measured run(RealServers real, int rows) throws IOException, TimeoutException, InterruptedException {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost(real.rabbitHost);
+        factory.setPort(real.rabbitPort);
         factory.setVirtualHost(real.virtualHost);
         try (Connection connection = factory.newConnection("troupe-bench-relay"); Channel channel = connection.createChannel()) {
             channel.queueDeclare(QUEUE, false, false, true, null);

@@ -15,6 +15,7 @@ import java.util.List;
 public final class RealServers implements AutoCloseable {
 
     public final String rabbitHost = env("TROUPE_RABBITMQ_HOST", "127.0.0.1");
+    public final int rabbitPort = Integer.parseInt(env("TROUPE_RABBITMQ_PORT", "5672"));
     public final String postgresUrl = env("TROUPE_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     public final String postgresUser = env("TROUPE_POSTGRES_USER", "postgres");
     public final String schema;
@@ -29,6 +30,7 @@ public final class RealServers implements AutoCloseable {
     public RealServers(String purpose, String run) {
         this.schema = purpose + "_" + run;
         this.virtualHost = "troupe_" + purpose + "_" + run;
+        brokerReachable();
         sql("CREATE SCHEMA " + schema);
         rabbitmqctl("add_vhost", virtualHost);
         rabbitmqctl("set_permissions", "-p", virtualHost, "guest", ".*", ".*", ".*");
@@ -36,17 +38,29 @@ public final class RealServers implements AutoCloseable {
 
     /** The standard Spring Boot properties, as arguments, that point a Troupe process here. */
     public List<String> properties() {
-        return List.of("--spring.rabbitmq.host=" + rabbitHost, "--spring.rabbitmq.username=guest",
+        return List.of("--spring.rabbitmq.host=" + rabbitHost, "--spring.rabbitmq.port=" + rabbitPort,
+            "--spring.rabbitmq.username=guest",
             "--spring.rabbitmq.password=guest", "--spring.rabbitmq.virtual-host=" + virtualHost,
             "--spring.datasource.url=" + postgresUrl + (postgresUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema,
             "--spring.datasource.username=" + postgresUser);
+    }
+
+    /** Fails with one line saying where RabbitMQ was looked for, before anything is created. */
+    private void brokerReachable() {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(rabbitHost, rabbitPort), 3000);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot reach RabbitMQ at " + rabbitHost + ":" + rabbitPort + " (" + e.getMessage()
+                + "): start it, or point TROUPE_RABBITMQ_HOST and TROUPE_RABBITMQ_PORT at one");
+        }
     }
 
     public void sql(String statement) {
         try (Connection connection = connect(); Statement sql = connection.createStatement()) {
             sql.execute(statement);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL at " + postgresUrl + ": " + e.getMessage(), e);
+            throw new IllegalStateException("PostgreSQL at " + postgresUrl + ": " + e.getMessage()
+                + " (start it, or point TROUPE_POSTGRES_URL and TROUPE_POSTGRES_USER at one)", e);
         }
     }
 
@@ -63,7 +77,8 @@ public final class RealServers implements AutoCloseable {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes());
             if (process.waitFor() != 0) {
-                throw new IllegalStateException("rabbitmqctl " + String.join(" ", arguments) + " failed: " + output.strip());
+                throw new IllegalStateException("rabbitmqctl " + String.join(" ", arguments) + " failed: "
+                    + output.strip().replaceAll("\\s+", " "));
             }
         } catch (IOException e) {
             throw new IllegalStateException("rabbitmqctl is needed on the PATH for a virtual host of the run's own", e);
