@@ -47,6 +47,8 @@ final class Census {
      *                       crash between the SMTP server's answer and the mailer's commit, which a receiving
      *                       system can recognise; not a second welcome
      * @param mailsToMissing addresses mailed when no user of theirs existed (none, or not yet)
+     * @param deletedMailed  deleted users that got their welcome mail all the same (allowed: the mail may have
+     *                       gone before the deletion; counted to compare the flows)
      * @param couponsActive  coupons active
      * @param couponsRevoked coupons revoked
      * @param parked         messages parked (stored, or still in a parking queue)
@@ -55,7 +57,7 @@ final class Census {
      *                       within two minutes
      */
     record Counts(long accepted, long told, long persisted, long deleted, long withOneMail, long lost, long duplicated,
-                  long resent, long mailsToMissing, long couponsActive, long couponsRevoked, long parked, long queued,
+                  long resent, long mailsToMissing, long deletedMailed, long couponsActive, long couponsRevoked, long parked, long queued,
                   double settledSeconds) {
 
         /** Every invariant of the reliable flow, the expected number of parked messages apart. */
@@ -158,7 +160,8 @@ final class Census {
         long active = coupons.values().stream().filter(Boolean::booleanValue).count();
         this.offenders = offenders;
         return new Counts(accepted, told, persisted, deleted.size(), withOneMail, offenders.lost.size(),
-            offenders.duplicated.size(), resent[0], offenders.mailedMissing.size(), active, coupons.size() - active,
+            offenders.duplicated.size(), resent[0], offenders.mailedMissing.size(),
+            deleted.keySet().stream().filter(mails::containsKey).count(), active, coupons.size() - active,
             count("SELECT count(*) FROM %s.parked_messages") + parkingDepths(), queued(), settled);
     }
 

@@ -97,6 +97,15 @@ enum Scenario {
         }
     },
 
+    CREATE_THEN_DELETE("create-then-delete", "deletes each user as soon as it is stored, while its user_created is"
+        + " still on its way to the mailer and the coupons", "every deleted user gone with its coupon revoked;"
+        + " at most one mail each") {
+        @Override
+        void play(Stage stage, ScenarioOptions options) throws Exception {
+            stage.deletingWhile(() -> stage.register(options.registrations(), () -> { }));
+        }
+    },
+
     CHAOS("chaos", "runs two processes each of user-commands and mailer; while registrations and deletions flow,"
         + " kills each process in turn (kill -9) and starts it again, then cuts the broker off for 5 s, the database for"
         + " 5 s, and has the mail server refuse for 5 s",

@@ -32,6 +32,7 @@ public final class ScenarioCommand {
         new Row("addresses with more than one mail (duplicated)", "duplicated", Census.Counts::duplicated),
         new Row("addresses sent the same mail again (same Message-ID)", "resent", Census.Counts::resent),
         new Row("mails to users that do not exist (yet)", "mails_to_missing_users", Census.Counts::mailsToMissing),
+        new Row("deleted users mailed all the same", "deleted_mailed", Census.Counts::deletedMailed),
         new Row("coupons active", "coupons_active", Census.Counts::couponsActive),
         new Row("coupons revoked", "coupons_revoked", Census.Counts::couponsRevoked),
         new Row("messages parked", "parked", Census.Counts::parked),

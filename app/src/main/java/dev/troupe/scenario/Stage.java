@@ -174,25 +174,80 @@ final class Stage implements AutoCloseable {
     }
 
     /** Deletes up to {@code count} users of this run that are stored and not yet deleted, through the gateway. */
-    private void deleteSome(int count) throws java.sql.SQLException, IOException, InterruptedException {
-        List<String> stored = new ArrayList<>();
+    private void deleteSome(int count) throws java.sql.SQLException, InterruptedException {
+        for (Map.Entry<String, String> user : stored(count).entrySet()) {
+            delete(user.getKey(), user.getValue());
+        }
+    }
+
+    /**
+     * Deletes each user of the run's accepted registrations as soon as it is stored: its user_created
+     * still on its way to the mailer and the coupons. Ends when every one is deleted, or after
+     * {@code patience}.
+     */
+    void deleteOnceStored(Duration patience) throws java.sql.SQLException, InterruptedException {
+        long accepted = registrations.stream().filter(Load.Registration::accepted).count();
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (deleted.size() < accepted && System.nanoTime() < deadline) {
+            Map<String, String> stored = stored(Integer.MAX_VALUE);
+            for (Map.Entry<String, String> user : stored.entrySet()) {
+                delete(user.getKey(), user.getValue());
+            }
+            if (stored.isEmpty()) {
+                dev.troupe.harness.Waits.pause(Duration.ofMillis(20));
+            }
+        }
+        say.accept("  " + deleted.size() + " users deleted as soon as they were stored");
+    }
+
+    /** Runs {@code action} while every user stored meanwhile is deleted at once, then deletes the rest as they come. */
+    void deletingWhile(Action action) throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread deleter = new Thread(() -> {
+            try {
+                while (!done.get()) {
+                    Map<String, String> stored = stored(Integer.MAX_VALUE);
+                    for (Map.Entry<String, String> user : stored.entrySet()) {
+                        delete(user.getKey(), user.getValue());
+                    }
+                    dev.troupe.harness.Waits.pause(Duration.ofMillis(20));
+                }
+            } catch (java.sql.SQLException | InterruptedException | RuntimeException e) {
+                say.accept("  deleting stopped: " + e);
+            }
+        }, "scenario-deleter");
+        deleter.start();
+        try {
+            action.run();
+        } finally {
+            done.set(true);
+            deleter.join();
+        }
+        deleteOnceStored(Duration.ofSeconds(60));
+    }
+
+    /** Up to {@code count} stored users not yet deleted: address, id. */
+    private Map<String, String> stored(int count) throws java.sql.SQLException {
+        Map<String, String> stored = new LinkedHashMap<>();
         servers.query("SELECT lower(email), id FROM %s.users ORDER BY created_at LIMIT 1000", row -> {
             if (stored.size() < count && !deleted.containsKey(row.getString(1))) {
-                stored.add(row.getString(1) + " " + row.getString(2));
+                stored.put(row.getString(1), row.getString(2));
             }
         });
-        for (String user : stored) {
-            String[] emailAndId = user.split(" ");
-            try {
-                java.net.http.HttpResponse<Void> answer = http.send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(base("gateway") + "/external_users/" + emailAndId[1])).DELETE()
-                    .timeout(Duration.ofSeconds(30)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
-                if (answer.statusCode() == 202) {
-                    deleted.put(emailAndId[0], emailAndId[1]);
-                }
-            } catch (IOException gatewayAway) {
-                // not accepted (the gateway killed, say): the user stays, and is counted as stored
+        return stored;
+    }
+
+    /** {@code DELETE /external_users/{id}} at the gateway; noted as deleted once accepted (202). */
+    private void delete(String email, String id) throws InterruptedException {
+        try {
+            java.net.http.HttpResponse<Void> answer = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(base("gateway") + "/external_users/" + id)).DELETE()
+                .timeout(Duration.ofSeconds(30)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+            if (answer.statusCode() == 202) {
+                deleted.put(email, id);
             }
+        } catch (IOException gatewayAway) {
+            // not accepted (the gateway killed, say): the user stays, and is counted as stored
         }
     }
 

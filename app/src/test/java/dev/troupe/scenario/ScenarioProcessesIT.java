@@ -97,6 +97,16 @@ class ScenarioProcessesIT {
     }
 
     @Test
+    void usersDeletedAsSoonAsStoredAreGoneWithTheirCouponsRevoked() throws Exception {
+        Outcome outcome = scenario("create-then-delete", "reliable");
+
+        assertThat(outcome.exit()).as(outcome.output()).isZero();
+        assertHeldForWhatWasAccepted(outcome);
+        assertThat(outcome.count("reliable", "deleted")).isEqualTo(outcome.count("reliable", "accepted"));
+        assertThat(outcome.count("reliable", "coupons_active")).isZero();
+    }
+
+    @Test
     void eachServiceKilledInTurnNothingAcceptedIsLostOrDoubled() throws Exception {
         Outcome outcome = scenario("crash", "reliable");
 
