@@ -37,7 +37,8 @@ final class Census {
      * @param accepted       registrations the gateway accepted (202)
      * @param told           of those, refused with the reason told to the client (the request's status: rejected)
      * @param persisted      accepted registrations whose user (address and name) is stored, deleted ones apart
-     * @param deleted        deletions the gateway accepted (of users stored by then)
+     * @param deleted        accepted registrations whose user's deletion the gateway accepted (or was asked for
+     *                       with no answer, and the user is gone)
      * @param withOneMail    stored users with exactly one welcome mail
      * @param lost           accepted registrations, not told of a refusal, without one of their effects: the
      *                       user stored, a welcome mail, an active coupon; or, once deleted, still stored or
@@ -60,10 +61,14 @@ final class Census {
                   long resent, long mailsToMissing, long deletedMailed, long couponsActive, long couponsRevoked, long parked, long queued,
                   double settledSeconds) {
 
-        /** Every invariant of the reliable flow, the expected number of parked messages apart. */
-        boolean hold(long expectedParked) {
-            return lost == 0 && duplicated == 0 && mailsToMissing == 0 && parked == expectedParked && queued == 0
-                && settledSeconds >= 0;
+        /**
+         * Every invariant of the reliable flow: something accepted, nothing lost, doubled or mailed to a
+         * user not stored, nothing left queued, settled; and as many refusals told and messages parked as
+         * the scenario makes.
+         */
+        boolean hold(long expectedTold, long expectedParked) {
+            return accepted > 0 && told == expectedTold && lost == 0 && duplicated == 0 && mailsToMissing == 0
+                && parked == expectedParked && queued == 0 && settledSeconds >= 0;
         }
     }
 
@@ -86,7 +91,11 @@ final class Census {
         double settled = -1;
         while (System.nanoTime() - begin < PATIENCE.toNanos()) {
             long queued = queued();
-            String now = queued + "/" + count("SELECT count(*) FROM %s.users") + "/" + stage.sink.mails();
+            // every effect's count: nothing settled while any of them still moves
+            String now = queued + "/" + count("SELECT count(*) FROM %s.users") + "/" + stage.sink.mails() + "/"
+                + count("SELECT count(*) FROM %s.coupons") + "/" + count("SELECT count(*) FROM %s.coupons WHERE revoked_at IS NOT NULL")
+                + "/" + count("SELECT count(*) FROM %s.gateway_requests WHERE status = 'pending'") + "/"
+                + count("SELECT count(*) FROM %s.parked_messages");
             if (!now.equals(last)) {
                 last = now;
                 stillSince = System.nanoTime();
@@ -104,11 +113,13 @@ final class Census {
         Map<String, Boolean> coupons = coupons();
         Map<String, String> requests = requests();
         Map<String, SmtpSink.Arrival> mails = stage.sink.recipients();
-        Map<String, String> deleted = stage.deleted();
+        Map<String, Stage.Deletion> deleted = stage.deleted();
+        Map<String, Stage.Deletion> uncertain = stage.uncertain();
         Offenders offenders = new Offenders();
         long accepted = 0;
         long told = 0;
         long persisted = 0;
+        long deletedCount = 0;
         for (Load.Registration registration : stage.registrations()) {
             if (!registration.accepted()) {
                 continue;
@@ -120,12 +131,16 @@ final class Census {
             }
             User user = users.getOrDefault(registration.email, List.of()).stream()
                 .filter(candidate -> candidate.name.equals(registration.name)).findFirst().orElse(null);
-            String deletedId = deleted.get(registration.email);
-            if (deletedId != null) {
-                // its deletion was accepted: the user gone, its coupon revoked
+            Stage.Deletion deletion = deleted.get(registration.email);
+            if (deletion == null && user == null) {
+                deletion = uncertain.get(registration.email); // asked, no answer: gone is right too
+            }
+            if (deletion != null) {
+                // its deletion was accepted (or may have been): the user gone, its coupon revoked
+                deletedCount++;
                 if (user != null) {
                     offenders.lost(registration.email, "still stored after its deletion was accepted");
-                } else if (Boolean.TRUE.equals(coupons.get(deletedId))) {
+                } else if (Boolean.TRUE.equals(coupons.get(deletion.id()))) {
                     offenders.lost(registration.email, "coupon still active after its deletion was accepted");
                 }
                 continue;
@@ -151,15 +166,19 @@ final class Census {
             if (arrival.count().get() > arrival.distinct()) {
                 resent[0]++;
             }
-            // a deleted user's mail went to a user that existed then, unless it came after the deletion: not told apart here
-            if (!deleted.containsKey(email) && users.getOrDefault(email, List.of()).stream()
-                    .noneMatch(user -> !user.createdAt.isAfter(arrival.firstAt()))) {
-                offenders.mailedMissing(email, users.containsKey(email) ? "mailed before the user was stored" : "no such user");
+            // a deleted user is judged by when it was stored, as read before its deletion; a mail after
+            // the deletion may be right (sent before the deletion was applied) and is only counted, below
+            Stage.Deletion deletion = deleted.getOrDefault(email, uncertain.get(email));
+            boolean existed = deletion != null ? !deletion.storedAt().isAfter(arrival.firstAt())
+                : users.getOrDefault(email, List.of()).stream().anyMatch(user -> !user.createdAt.isAfter(arrival.firstAt()));
+            if (!existed) {
+                offenders.mailedMissing(email, users.containsKey(email) || deletion != null
+                    ? "mailed before the user was stored" : "no such user");
             }
         });
         long active = coupons.values().stream().filter(Boolean::booleanValue).count();
         this.offenders = offenders;
-        return new Counts(accepted, told, persisted, deleted.size(), withOneMail, offenders.lost.size(),
+        return new Counts(accepted, told, persisted, deletedCount, withOneMail, offenders.lost.size(),
             offenders.duplicated.size(), resent[0], offenders.mailedMissing.size(),
             deleted.keySet().stream().filter(mails::containsKey).count(), active, coupons.size() - active,
             count("SELECT count(*) FROM %s.parked_messages") + parkingDepths(), queued(), settled);

@@ -34,13 +34,20 @@ enum Scenario {
         @Override
         void play(Stage stage, ScenarioOptions options) throws Exception {
             stage.register(options.registrations(), () -> { });
+            java.util.List<dev.troupe.harness.Load.Registration> accepted = stage.registrations().stream()
+                .filter(dev.troupe.harness.Load.Registration::accepted).toList();
             // the first registrations stored before the second ones come, or which one wins is a race
-            stage.awaitUsers(options.registrations(), Duration.ofSeconds(60));
-            int again = Math.max(1, options.registrations() / 10);
-            for (int i = 0; i < again; i++) {
-                stage.registerOnce("Impostor " + i, stage.registrations().get(i).email);
+            stage.awaitUsers(accepted.size(), Duration.ofSeconds(60));
+            int again = again(options);
+            for (int i = 0; i < again && i < accepted.size(); i++) {
+                stage.registerOnce("Impostor " + i, accepted.get(i).email);
             }
             stage.say(again + " addresses registered again under other names");
+        }
+
+        @Override
+        long expectedTold(ScenarioOptions options) {
+            return again(options);
         }
     },
 
@@ -161,6 +168,15 @@ enum Scenario {
     /** How many processes of a service the scenario runs (competing consumers, where more than one). */
     int instances(String service) {
         return 1;
+    }
+
+    /** How many registrations the reliable flow should refuse and say why (an address taken). */
+    long expectedTold(ScenarioOptions options) {
+        return 0;
+    }
+
+    private static int again(ScenarioOptions options) {
+        return Math.max(1, options.registrations() / 10);
     }
 
     /** How many messages the flow should have parked at the end. */

@@ -100,7 +100,7 @@ public final class ScenarioCommand {
         if (reliable == null) {
             return 0;
         }
-        boolean held = reliable.hold(scenario.expectedParked("reliable", options));
+        boolean held = reliable.hold(scenario.expectedTold(options), scenario.expectedParked("reliable", options));
         say(held ? "the reliable flow kept every invariant"
             : "the reliable flow broke an invariant:\n" + offenders.get("reliable").describe(5)
               + "  (parked " + reliable.parked() + ", expected " + scenario.expectedParked("reliable", options)
@@ -134,7 +134,7 @@ public final class ScenarioCommand {
                 double value = row.value().applyAsDouble(counts);
                 figures.put(row.key(), value == Math.rint(value) ? (Object) (long) value : (Object) value);
             });
-            figures.put("held", counts.hold(options.scenario().expectedParked(flow, options)));
+            figures.put("held", counts.hold(options.scenario().expectedTold(options), options.scenario().expectedParked(flow, options)));
             document.put(flow, figures);
         });
         Path json = options.json().toAbsolutePath();

@@ -36,7 +36,13 @@ final class Stage implements AutoCloseable {
     private final Consumer<String> say;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final List<Load.Registration> registrations = Collections.synchronizedList(new ArrayList<>());
-    private final Map<String, String> deleted = new java.util.concurrent.ConcurrentHashMap<>();
+    /** A user the runner asked the gateway to delete: its id, and when it was stored. */
+    record Deletion(String id, java.time.Instant storedAt) {
+    }
+
+    private final Map<String, Deletion> deleted = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Deletions whose answer never came (the gateway killed): done or not, either is right. */
+    private final Map<String, Deletion> uncertain = new java.util.concurrent.ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
     private final java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
     private Load load;
@@ -125,14 +131,19 @@ final class Stage implements AutoCloseable {
      */
     void register(int count, Action meanwhile) throws Exception {
         Duration duration = Duration.ofNanos(Math.round(count * 1e9 / options.rate()));
-        Load.Step[] step = new Load.Step[1];
         // a label of its own each time: the addresses are made from it
         String label = "r" + batches.getAndIncrement();
-        Thread sender = new Thread(() -> step[0] = load.open(label, options.rate(), duration), "scenario-load");
+        java.util.concurrent.FutureTask<Load.Step> sending = new java.util.concurrent.FutureTask<>(
+            () -> load.open(label, options.rate(), duration));
+        Thread sender = new Thread(sending, "scenario-load");
         sender.start();
-        dev.troupe.harness.Waits.pause(duration.dividedBy(3));
-        meanwhile.run();
-        sender.join();
+        Load.Step[] step = new Load.Step[1];
+        try {
+            dev.troupe.harness.Waits.pause(duration.dividedBy(3));
+            meanwhile.run();
+        } finally {
+            step[0] = sending.get(); // the load ends before anything is torn down, and its failure is the one told
+        }
         Load.awaitAnswers(step[0]);
         registrations.addAll(step[0].registrations);
         say.accept(String.format("  %d registrations offered, %d accepted", step[0].registrations.size(),
@@ -170,12 +181,12 @@ final class Stage implements AutoCloseable {
             throw failed[0];
         }
         say.accept(String.format("  %d registrations offered, %d accepted; %d deletions accepted", registrations.size(),
-            registrations.stream().filter(Load.Registration::accepted).count(), deleted.size()));
+            registrations().stream().filter(Load.Registration::accepted).count(), deleted.size()));
     }
 
     /** Deletes up to {@code count} users of this run that are stored and not yet deleted, through the gateway. */
     private void deleteSome(int count) throws java.sql.SQLException, InterruptedException {
-        for (Map.Entry<String, String> user : stored(count).entrySet()) {
+        for (Map.Entry<String, Deletion> user : stored(count).entrySet()) {
             delete(user.getKey(), user.getValue());
         }
     }
@@ -186,16 +197,13 @@ final class Stage implements AutoCloseable {
      * {@code patience}.
      */
     void deleteOnceStored(Duration patience) throws java.sql.SQLException, InterruptedException {
-        long accepted = registrations.stream().filter(Load.Registration::accepted).count();
+        long accepted = registrations().stream().filter(Load.Registration::accepted).count();
         long deadline = System.nanoTime() + patience.toNanos();
         while (deleted.size() < accepted && System.nanoTime() < deadline) {
-            Map<String, String> stored = stored(Integer.MAX_VALUE);
-            for (Map.Entry<String, String> user : stored.entrySet()) {
+            for (Map.Entry<String, Deletion> user : stored(Integer.MAX_VALUE).entrySet()) {
                 delete(user.getKey(), user.getValue());
             }
-            if (stored.isEmpty()) {
-                dev.troupe.harness.Waits.pause(Duration.ofMillis(20));
-            }
+            dev.troupe.harness.Waits.pause(Duration.ofMillis(20));
         }
         say.accept("  " + deleted.size() + " users deleted as soon as they were stored");
     }
@@ -206,8 +214,7 @@ final class Stage implements AutoCloseable {
         Thread deleter = new Thread(() -> {
             try {
                 while (!done.get()) {
-                    Map<String, String> stored = stored(Integer.MAX_VALUE);
-                    for (Map.Entry<String, String> user : stored.entrySet()) {
+                    for (Map.Entry<String, Deletion> user : stored(Integer.MAX_VALUE).entrySet()) {
                         delete(user.getKey(), user.getValue());
                     }
                     dev.troupe.harness.Waits.pause(Duration.ofMillis(20));
@@ -226,34 +233,42 @@ final class Stage implements AutoCloseable {
         deleteOnceStored(Duration.ofSeconds(60));
     }
 
-    /** Up to {@code count} stored users not yet deleted: address, id. */
-    private Map<String, String> stored(int count) throws java.sql.SQLException {
-        Map<String, String> stored = new LinkedHashMap<>();
-        servers.query("SELECT lower(email), id FROM %s.users ORDER BY created_at LIMIT 1000", row -> {
-            if (stored.size() < count && !deleted.containsKey(row.getString(1))) {
-                stored.put(row.getString(1), row.getString(2));
+    /** Up to {@code count} stored users not yet deleted (or asked to be): address, id and when it was stored. */
+    private Map<String, Deletion> stored(int count) throws java.sql.SQLException {
+        Map<String, Deletion> stored = new LinkedHashMap<>();
+        servers.query("SELECT lower(email), id, created_at FROM %s.users ORDER BY created_at LIMIT 1000", row -> {
+            String email = row.getString(1);
+            if (stored.size() < count && !deleted.containsKey(email) && !uncertain.containsKey(email)) {
+                stored.put(email, new Deletion(row.getString(2),
+                    row.getObject(3, java.time.OffsetDateTime.class).toInstant()));
             }
         });
         return stored;
     }
 
     /** {@code DELETE /external_users/{id}} at the gateway; noted as deleted once accepted (202). */
-    private void delete(String email, String id) throws InterruptedException {
+    private void delete(String email, Deletion user) throws InterruptedException {
         try {
             java.net.http.HttpResponse<Void> answer = http.send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(base("gateway") + "/external_users/" + id)).DELETE()
+                    java.net.URI.create(base("gateway") + "/external_users/" + user.id())).DELETE()
                 .timeout(Duration.ofSeconds(30)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
             if (answer.statusCode() == 202) {
-                deleted.put(email, id);
+                deleted.put(email, user);
             }
         } catch (IOException gatewayAway) {
-            // not accepted (the gateway killed, say): the user stays, and is counted as stored
+            // no answer (the gateway killed, say): it may have published the deletion before it died
+            uncertain.put(email, user);
         }
     }
 
-    /** The addresses whose user's deletion the gateway accepted, with the user's id. */
-    Map<String, String> deleted() {
+    /** The addresses whose user's deletion the gateway accepted. */
+    Map<String, Deletion> deleted() {
         return Map.copyOf(deleted);
+    }
+
+    /** The addresses whose user's deletion was asked for with no answer: either outcome is right. */
+    Map<String, Deletion> uncertain() {
+        return Map.copyOf(uncertain);
     }
 
     /** One registration of an address, answered before this returns. */

@@ -215,6 +215,8 @@ class ScenarioProcessesIT {
         builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(10, TimeUnit.MINUTES)) {
+            // the services first: a runner killed outright runs no shutdown hook of its own
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             throw new AssertionError("troupe scenario " + arguments.get(1) + " did not end within 10 minutes; see " + log);
         }

@@ -32,8 +32,13 @@ public final class RealServers implements AutoCloseable {
         this.virtualHost = "troupe_" + purpose + "_" + run;
         brokerReachable();
         sql("CREATE SCHEMA " + schema);
-        rabbitmqctl("add_vhost", virtualHost);
-        rabbitmqctl("set_permissions", "-p", virtualHost, "guest", ".*", ".*", ".*");
+        try {
+            rabbitmqctl("add_vhost", virtualHost);
+            rabbitmqctl("set_permissions", "-p", virtualHost, "guest", ".*", ".*", ".*");
+        } catch (RuntimeException e) {
+            close(); // nothing of the run left behind
+            throw e;
+        }
     }
 
     /** The standard Spring Boot properties, as arguments, that point a Troupe process here. */
@@ -74,11 +79,18 @@ public final class RealServers implements AutoCloseable {
         List<String> command = new java.util.ArrayList<>(List.of("rabbitmqctl"));
         command.addAll(List.of(arguments));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes());
-            if (process.waitFor() != 0) {
+            java.nio.file.Path output = java.nio.file.Files.createTempFile("rabbitmqctl", ".out");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            // bounded: a rabbitmqctl that cannot reach its node must not hang the run
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("rabbitmqctl " + String.join(" ", arguments) + " did not answer within 60 s");
+            }
+            String text = java.nio.file.Files.readString(output);
+            java.nio.file.Files.deleteIfExists(output);
+            if (process.exitValue() != 0) {
                 throw new IllegalStateException("rabbitmqctl " + String.join(" ", arguments) + " failed: "
-                    + output.strip().replaceAll("\\s+", " "));
+                    + text.strip().replaceAll("\\s+", " "));
             }
         } catch (IOException e) {
             throw new IllegalStateException("rabbitmqctl is needed on the PATH for a virtual host of the run's own", e);
@@ -88,10 +100,18 @@ public final class RealServers implements AutoCloseable {
         }
     }
 
+    /** Drops the schema and deletes the virtual host, each tried whatever became of the other. */
     @Override
     public void close() {
-        sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        rabbitmqctl("delete_vhost", virtualHost);
+        try {
+            sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        } finally {
+            try {
+                rabbitmqctl("delete_vhost", virtualHost);
+            } catch (IllegalStateException notThere) {
+                // never added (a failed start), or already gone
+            }
+        }
     }
 
     private static String env(String name, String fallback) {

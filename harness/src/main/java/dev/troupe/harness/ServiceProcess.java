@@ -54,15 +54,14 @@ public final class ServiceProcess implements AutoCloseable {
         Files.createDirectories(log.toAbsolutePath().getParent());
         ServiceProcess started = new ServiceProcess(services, port, List.copyOf(command), log);
         started.launch();
+        // a driver stopped (Ctrl-C, a test JVM killed) must not leave services consuming behind it
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> started.process.destroyForcibly()));
         return started;
     }
 
     private void launch() throws IOException {
-        Process started = new ProcessBuilder(command).redirectErrorStream(true)
+        process = new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        // a driver stopped (Ctrl-C, a test JVM killed) must not leave services consuming behind it
-        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
-        process = started;
     }
 
     public int port() {

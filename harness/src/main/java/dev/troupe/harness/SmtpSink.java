@@ -122,21 +122,28 @@ public final class SmtpSink implements AutoCloseable {
         /** The Message-ID header, read from the headers (the rest is left in the stream); one of its own if none. */
         private String messageId(InputStream data) throws java.io.IOException {
             StringBuilder line = new StringBuilder();
+            boolean folded = false; // "Message-ID:" alone on its line, the id on the next (a folded header)
             for (int c = data.read(); c >= 0; c = data.read()) {
                 if (c != '\n') {
                     line.append((char) c);
                     continue;
                 }
-                String header = line.toString().strip();
+                String raw = line.toString();
+                String header = raw.strip();
                 line.setLength(0);
                 if (header.isEmpty()) {
                     break; // the end of the headers
                 }
+                if (folded && (raw.startsWith(" ") || raw.startsWith("\t"))) {
+                    return header;
+                }
+                folded = false;
                 if (header.regionMatches(true, 0, "Message-ID:", 0, "Message-ID:".length())) {
                     String value = header.substring("Message-ID:".length()).strip();
                     if (!value.isEmpty()) {
                         return value;
                     }
+                    folded = true;
                 }
             }
             return "<none " + UNNAMED.incrementAndGet() + ">";

@@ -11,12 +11,20 @@ import org.springframework.web.client.RestClient;
  */
 public class UsersApiClient {
 
-    private final RestClient http = RestClient.create();
+    // bounded: a users service that takes the connection and never answers must not hold the consumer for ever
+    private final RestClient http = RestClient.builder().requestFactory(timeouts()).build();
     private final Supplier<String> base;
 
     /** @param base the API's root URL, asked at each call (this process's own port is known only once it listens) */
     public UsersApiClient(Supplier<String> base) {
         this.base = base;
+    }
+
+    private static org.springframework.http.client.JdkClientHttpRequestFactory timeouts() {
+        org.springframework.http.client.JdkClientHttpRequestFactory factory = new org.springframework.http.client.JdkClientHttpRequestFactory(
+            java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5)).build());
+        factory.setReadTimeout(java.time.Duration.ofSeconds(10));
+        return factory;
     }
 
     /** {@code POST /users/} with the command's body as it came. */
