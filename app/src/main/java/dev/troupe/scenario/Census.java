@@ -91,11 +91,7 @@ final class Census {
         double settled = -1;
         while (System.nanoTime() - begin < PATIENCE.toNanos()) {
             long queued = queued();
-            // every effect's count: nothing settled while any of them still moves
-            String now = queued + "/" + count("SELECT count(*) FROM %s.users") + "/" + stage.sink.mails() + "/"
-                + count("SELECT count(*) FROM %s.coupons") + "/" + count("SELECT count(*) FROM %s.coupons WHERE revoked_at IS NOT NULL")
-                + "/" + count("SELECT count(*) FROM %s.gateway_requests WHERE status = 'pending'") + "/"
-                + count("SELECT count(*) FROM %s.parked_messages");
+            String now = queued + "/" + stage.sink.mails() + "/" + effects();
             if (!now.equals(last)) {
                 last = now;
                 stillSince = System.nanoTime();
@@ -106,6 +102,21 @@ final class Census {
             Waits.pause(Duration.ofMillis(500));
         }
         return count(settled);
+    }
+
+    /** Every effect's count, in one query: nothing is settled while any of them still moves. */
+    private String effects() throws SQLException {
+        StringBuilder effects = new StringBuilder();
+        query("""
+            SELECT (SELECT count(*) FROM %1$s.users), (SELECT count(*) FROM %1$s.coupons),
+                   (SELECT count(*) FROM %1$s.coupons WHERE revoked_at IS NOT NULL),
+                   (SELECT count(*) FROM %1$s.gateway_requests WHERE status = 'pending'),
+                   (SELECT count(*) FROM %1$s.parked_messages)""", row -> {
+            for (int column = 1; column <= 5; column++) {
+                effects.append(row.getLong(column)).append('/');
+            }
+        });
+        return effects.toString();
     }
 
     private Counts count(double settled) throws Exception {

@@ -1,7 +1,10 @@
 package dev.troupe.scenario;
 
+import dev.troupe.harness.Load;
+import dev.troupe.harness.Waits;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -34,8 +37,8 @@ enum Scenario {
         @Override
         void play(Stage stage, ScenarioOptions options) throws Exception {
             stage.register(options.registrations(), () -> { });
-            java.util.List<dev.troupe.harness.Load.Registration> accepted = stage.registrations().stream()
-                .filter(dev.troupe.harness.Load.Registration::accepted).toList();
+            List<Load.Registration> accepted = stage.registrations().stream()
+                .filter(Load.Registration::accepted).toList();
             // the first registrations stored before the second ones come, or which one wins is a race
             stage.awaitUsers(accepted.size(), Duration.ofSeconds(60));
             int again = again(options);
@@ -184,28 +187,17 @@ enum Scenario {
         return 0;
     }
 
-    /**
-     * Registrations with something broken from a third of the way in, for five seconds (or until
-     * the registrations end, whichever is later), then mended.
-     */
+    /** Registrations with something broken for five seconds from a third of the way in, then mended. */
     private static void outage(Stage stage, ScenarioOptions options, String what, Stage.Action breakIt, Stage.Action mend)
         throws Exception {
-        long[] brokenAt = new long[1];
-        stage.register(options.registrations(), () -> {
-            breakIt.run();
-            brokenAt[0] = System.nanoTime();
-            stage.say("  " + what + " ...");
-        });
-        dev.troupe.harness.Waits.pause(Duration.ofNanos(Math.max(0, brokenAt[0] + OUTAGE.toNanos() - System.nanoTime())));
-        mend.run();
-        stage.say(String.format("  ... mended after %.1f s", (System.nanoTime() - brokenAt[0]) / 1e9));
+        stage.register(options.registrations(), () -> broken(stage, what, breakIt, mend));
     }
 
     /** Something broken for five seconds, then mended. */
     private static void broken(Stage stage, String what, Stage.Action breakIt, Stage.Action mend) throws Exception {
         breakIt.run();
         stage.say("  " + what + " ...");
-        dev.troupe.harness.Waits.pause(OUTAGE);
+        Waits.pause(OUTAGE);
         mend.run();
         stage.say("  ... mended");
     }

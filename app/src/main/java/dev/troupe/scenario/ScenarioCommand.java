@@ -20,6 +20,12 @@ public final class ScenarioCommand {
 
     /** The table's rows: label, JSON key, the count. */
     private record Row(String label, String key, ToDoubleFunction<Census.Counts> value) {
+
+        /** The figure: a whole number where it is one (counts), else a decimal (seconds). */
+        Number of(Census.Counts counts) {
+            double figure = value.applyAsDouble(counts);
+            return figure == Math.rint(figure) ? (Number) (long) figure : (Number) (Math.round(figure * 10) / 10.0);
+        }
     }
 
     private static final List<Row> ROWS = List.of(
@@ -114,11 +120,7 @@ public final class ScenarioCommand {
         table.append("\n|---|").append("---|".repeat(results.size())).append('\n');
         for (Row row : ROWS) {
             table.append("| ").append(row.label()).append(" |");
-            results.values().forEach(counts -> {
-                double value = row.value().applyAsDouble(counts);
-                table.append(' ').append(value == Math.rint(value) ? Long.toString((long) value)
-                    : String.format(java.util.Locale.ROOT, "%.1f", value)).append(" |");
-            });
+            results.values().forEach(counts -> table.append(' ').append(row.of(counts)).append(" |"));
             table.append('\n');
         }
         return table.toString();
@@ -130,10 +132,7 @@ public final class ScenarioCommand {
         document.put("registrations", options.registrations());
         results.forEach((flow, counts) -> {
             Map<String, Object> figures = new LinkedHashMap<>();
-            ROWS.forEach(row -> {
-                double value = row.value().applyAsDouble(counts);
-                figures.put(row.key(), value == Math.rint(value) ? (Object) (long) value : (Object) value);
-            });
+            ROWS.forEach(row -> figures.put(row.key(), row.of(counts)));
             figures.put("held", counts.hold(options.scenario().expectedTold(options), options.scenario().expectedParked(flow, options)));
             document.put(flow, figures);
         });

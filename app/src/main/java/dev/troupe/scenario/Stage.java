@@ -3,6 +3,7 @@ package dev.troupe.scenario;
 import dev.troupe.harness.Load;
 import dev.troupe.harness.ServiceProcess;
 import dev.troupe.harness.SmtpSink;
+import dev.troupe.harness.Waits;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -139,7 +140,7 @@ final class Stage implements AutoCloseable {
         sender.start();
         Load.Step[] step = new Load.Step[1];
         try {
-            dev.troupe.harness.Waits.pause(duration.dividedBy(3));
+            Waits.pause(duration.dividedBy(3));
             meanwhile.run();
         } finally {
             step[0] = sending.get(); // the load ends before anything is torn down, and its failure is the one told
@@ -191,6 +192,12 @@ final class Stage implements AutoCloseable {
         }
     }
 
+    /** Deletes every user stored and not yet deleted, then waits a moment before the next look. */
+    private void deleteStoredAndPause() throws java.sql.SQLException, InterruptedException {
+        deleteSome(Integer.MAX_VALUE);
+        Waits.pause(Duration.ofMillis(20));
+    }
+
     /**
      * Deletes each user of the run's accepted registrations as soon as it is stored: its user_created
      * still on its way to the mailer and the coupons. Ends when every one is deleted, or after
@@ -200,10 +207,7 @@ final class Stage implements AutoCloseable {
         long accepted = registrations().stream().filter(Load.Registration::accepted).count();
         long deadline = System.nanoTime() + patience.toNanos();
         while (deleted.size() < accepted && System.nanoTime() < deadline) {
-            for (Map.Entry<String, Deletion> user : stored(Integer.MAX_VALUE).entrySet()) {
-                delete(user.getKey(), user.getValue());
-            }
-            dev.troupe.harness.Waits.pause(Duration.ofMillis(20));
+            deleteStoredAndPause();
         }
         say.accept("  " + deleted.size() + " users deleted as soon as they were stored");
     }
@@ -214,10 +218,7 @@ final class Stage implements AutoCloseable {
         Thread deleter = new Thread(() -> {
             try {
                 while (!done.get()) {
-                    for (Map.Entry<String, Deletion> user : stored(Integer.MAX_VALUE).entrySet()) {
-                        delete(user.getKey(), user.getValue());
-                    }
-                    dev.troupe.harness.Waits.pause(Duration.ofMillis(20));
+                    deleteStoredAndPause();
                 }
             } catch (java.sql.SQLException | InterruptedException | RuntimeException e) {
                 say.accept("  deleting stopped: " + e);
@@ -282,7 +283,7 @@ final class Stage implements AutoCloseable {
     void awaitUsers(long count, Duration patience) throws java.sql.SQLException {
         long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline && servers.count("SELECT count(*) FROM %s.users") < count) {
-            dev.troupe.harness.Waits.pause(Duration.ofMillis(200));
+            Waits.pause(Duration.ofMillis(200));
         }
     }
 

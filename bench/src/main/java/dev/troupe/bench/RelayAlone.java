@@ -104,7 +104,7 @@ final class RelayAlone {
                     throw new IllegalStateException(left + " of the relay's " + rows + " rows still unpublished "
                         + PATIENCE.toMinutes() + " min after " + committed);
                 }
-                Thread.sleep(50);
+                Waits.pause(Duration.ofMillis(50));
                 try (ResultSet count = pending.executeQuery()) {
                     count.next();
                     left = count.getLong(1);

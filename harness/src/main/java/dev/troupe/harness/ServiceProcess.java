@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration STOP_PATIENCE = Duration.ofSeconds(30);
+    /** One client for every health check: a start and each restart ask many times. */
+    private static final HttpClient HEALTH = HttpClient.newHttpClient();
     /** Ports handed out in this JVM: each child binds its own much later, so none may be handed out twice. */
     private static final Set<Integer> TAKEN = ConcurrentHashMap.newKeySet();
 
@@ -86,14 +88,13 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Waits until {@code /actuator/health} says UP; fails at once if the process has exited. */
     public void awaitHealthy(Duration patience) {
-        HttpClient client = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + patience.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Troupe (" + services + ") exited while starting; see " + log);
             }
             try {
-                HttpResponse<String> health = client.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health"))
+                HttpResponse<String> health = HEALTH.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health"))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
                     return;
