@@ -276,7 +276,7 @@ final class Census {
     /** Messages ready in the queues (a passive declare: RabbitMQ and the embedded broker alike). */
     private long depths(List<String> queues) throws IOException, TimeoutException {
         long depth = 0;
-        try (Connection connection = stage.servers.amqp().newConnection("troupe-scenario-census")) {
+        try (Connection connection = stage.servers.amqp("troupe-scenario-census")) {
             for (String queue : queues) {
                 // a channel each: a passive declare of a queue not there closes its channel
                 Channel channel = connection.createChannel();

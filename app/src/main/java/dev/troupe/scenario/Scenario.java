@@ -1,6 +1,7 @@
 package dev.troupe.scenario;
 
 import dev.troupe.harness.Load;
+import dev.troupe.harness.RabbitCluster;
 import dev.troupe.harness.Waits;
 import java.time.Duration;
 import java.util.Arrays;
@@ -140,6 +141,43 @@ enum Scenario {
         }
     },
 
+    BROKER_NODE_LOSS("broker-node-loss", "runs the services on a three-node RabbitMQ cluster of the run's own, on"
+        + " quorum queues; while registrations and deletions flow, kills the node that leads the queues (kill -9) and"
+        + " starts it again 20 s later", "every accepted registration ends in one user, one mail and one coupon,"
+        + " nothing twice; registrations accepted again within seconds, not only once the node is back") {
+        @Override
+        void play(Stage stage, ScenarioOptions options) throws Exception {
+            RabbitCluster cluster = stage.servers.cluster;
+            long[] away = new long[2];
+            stage.stream(() -> {
+                RabbitCluster.Node leader = cluster.leader();
+                away[0] = System.nanoTime();
+                cluster.kill(leader);
+                stage.say("  " + leader.name() + ", leading the queues, killed (kill -9)");
+                Waits.pause(NODE_AWAY);
+                cluster.start(leader);
+                away[1] = System.nanoTime();
+                stage.say("  " + leader.name() + " started again");
+            });
+            List<Long> accepted = stage.registrations().stream().filter(Load.Registration::accepted)
+                .map(registration -> registration.dueNanos).filter(due -> due >= away[0] && due <= away[1]).sorted().toList();
+            long longest = 0;
+            long previous = away[0];
+            for (long due : accepted) {
+                longest = Math.max(longest, due - previous);
+                previous = due;
+            }
+            longest = Math.max(longest, away[1] - previous);
+            stage.say(String.format("  while the node was away (%.1f s): %d registrations accepted; longest time with"
+                + " none accepted: %.1f s", (away[1] - away[0]) / 1e9, accepted.size(), longest / 1e9));
+        }
+
+        @Override
+        boolean cluster() {
+            return true;
+        }
+    },
+
     POISON_MESSAGE("poison-message", "publishes create_user messages that are not JSON among the good ones",
         "each poison message is parked with its reason; every good registration is served") {
         @Override
@@ -155,6 +193,8 @@ enum Scenario {
     };
 
     private static final Duration OUTAGE = Duration.ofSeconds(5);
+    /** Long enough to tell a mend from waiting: unmended, RabbitMQ 3.10 nacks a reconnected publisher until the node is back. */
+    private static final Duration NODE_AWAY = Duration.ofSeconds(20);
 
     final String name;
     final String breaks;
@@ -171,6 +211,11 @@ enum Scenario {
     /** How many processes of a service the scenario runs (competing consumers, where more than one). */
     int instances(String service) {
         return 1;
+    }
+
+    /** Whether the scenario runs on a RabbitMQ cluster of its own rather than this machine's node. */
+    boolean cluster() {
+        return false;
     }
 
     /** How many registrations the reliable flow should refuse and say why (an address taken). */

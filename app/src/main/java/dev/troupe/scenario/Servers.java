@@ -1,16 +1,21 @@
 package dev.troupe.scenario;
 
+import com.rabbitmq.client.Address;
 import com.rabbitmq.client.ConnectionFactory;
+import dev.troupe.harness.RabbitCluster;
 import dev.troupe.harness.RealServers;
+import java.io.IOException;
 import dev.troupe.harness.TcpProxy;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,7 +23,8 @@ import java.util.regex.Pattern;
  * One flow's RabbitMQ and PostgreSQL: this machine's, in a virtual host and a schema of its own
  * (dropped at the end), which the services reach only through proxies in the runner, so that a
  * scenario can cut them off while everyone else's connections stay. The runner itself reads them
- * directly, to count.
+ * directly, to count. Or, for a scenario that kills a broker node, a three-node RabbitMQ cluster of
+ * the flow's own, which the services reach directly, on quorum queues.
  */
 final class Servers implements AutoCloseable {
 
@@ -27,10 +33,18 @@ final class Servers implements AutoCloseable {
     final RealServers real;
     final TcpProxy broker;
     final TcpProxy database;
+    /** The flow's own RabbitMQ cluster, or null on this machine's node. */
+    final RabbitCluster cluster;
 
-    Servers(String run) {
+    /** @param cluster where to keep a RabbitMQ cluster of the flow's own, or null for this machine's node */
+    Servers(String run, Path cluster) {
         this.real = new RealServers("scenario", run);
+        RabbitCluster started = null;
         try {
+            if (cluster != null) {
+                started = new RabbitCluster(cluster, run.replaceAll("[^a-z0-9]", ""));
+            }
+            this.cluster = started;
             Matcher postgres = POSTGRES.matcher(real.postgresUrl);
             if (!postgres.find()) {
                 throw new IllegalStateException("cannot read host and port from " + real.postgresUrl);
@@ -39,6 +53,9 @@ final class Servers implements AutoCloseable {
             this.database = new TcpProxy(address(postgres.group(1)),
                 postgres.group(2) == null ? 5432 : Integer.parseInt(postgres.group(2)));
         } catch (RuntimeException e) {
+            if (started != null) {
+                started.close();
+            }
             real.close();
             throw e;
         }
@@ -55,8 +72,16 @@ final class Servers implements AutoCloseable {
     /** The standard properties for a service, with the broker and the database behind the proxies. */
     List<String> properties() {
         List<String> properties = new ArrayList<>();
+        if (cluster != null) {
+            properties.addAll(List.of("--spring.rabbitmq.addresses=" + cluster.addresses(),
+                "--troupe.messaging.queue-type=quorum"));
+        }
         for (String property : real.properties()) {
-            if (property.startsWith("--spring.rabbitmq.host=")) {
+            if (cluster != null && property.startsWith("--spring.rabbitmq.")) {
+                if (property.startsWith("--spring.rabbitmq.username=") || property.startsWith("--spring.rabbitmq.password=")) {
+                    properties.add(property);
+                }
+            } else if (property.startsWith("--spring.rabbitmq.host=")) {
                 properties.add("--spring.rabbitmq.host=127.0.0.1");
                 properties.add("--spring.rabbitmq.port=" + broker.port());
             } else if (property.startsWith("--spring.datasource.url=")) {
@@ -68,13 +93,17 @@ final class Servers implements AutoCloseable {
         return properties;
     }
 
-    /** Connections straight to the flow's virtual host, for the runner. */
-    ConnectionFactory amqp() {
+    /** A connection straight to the flow's virtual host (or to a cluster node that is up), for the runner. */
+    com.rabbitmq.client.Connection amqp(String name) throws IOException, TimeoutException {
         ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(real.rabbitHost);
-        factory.setPort(real.rabbitPort);
-        factory.setVirtualHost(real.virtualHost);
-        return factory;
+        if (cluster == null) {
+            factory.setHost(real.rabbitHost);
+            factory.setPort(real.rabbitPort);
+            factory.setVirtualHost(real.virtualHost);
+            return factory.newConnection(name);
+        }
+        return factory.newConnection(cluster.nodes().stream().map(node -> new Address("127.0.0.1", node.port())).toList(),
+            name);
     }
 
     /** Something to do with each row of a query. */
@@ -101,6 +130,9 @@ final class Servers implements AutoCloseable {
 
     @Override
     public void close() {
+        if (cluster != null) {
+            cluster.close();
+        }
         broker.close();
         database.close();
         real.close();

@@ -53,7 +53,7 @@ final class Stage implements AutoCloseable {
         this.flow = flow;
         this.work = work;
         this.say = say;
-        this.servers = new Servers(run + "_" + flow);
+        this.servers = new Servers(run + "_" + flow, options.scenario().cluster() ? work.resolve("cluster") : null);
     }
 
     static Stage start(ScenarioOptions options, String flow, String run, Path work, Consumer<String> say)
@@ -289,7 +289,7 @@ final class Stage implements AutoCloseable {
 
     /** Publishes {@code count} create_user messages whose body is not JSON, as a broken publisher would. */
     void publishPoison(int count) throws IOException, java.util.concurrent.TimeoutException, InterruptedException {
-        try (com.rabbitmq.client.Connection connection = servers.amqp().newConnection("troupe-scenario-poison");
+        try (com.rabbitmq.client.Connection connection = servers.amqp("troupe-scenario-poison");
              com.rabbitmq.client.Channel channel = connection.createChannel()) {
             channel.confirmSelect();
             for (int i = 0; i < count; i++) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.rabbit.connection.CorrelationData;
+import org.springframework.amqp.rabbit.connection.RabbitUtils;
 import org.springframework.amqp.rabbit.core.RabbitOperations;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
@@ -12,6 +13,11 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
  * Publishes a batch on one channel, so the broker sees the messages in order, then waits for every
  * confirm within one timeout: the batch costs one round trip, not one per message. The single-message
  * {@link ConfirmedPublisher} reads confirms by the same rule ({@link Confirmation}).
+ * <p>
+ * A channel that was nacked is closed, not put back in the cache: on RabbitMQ 3.10 a new channel's
+ * first publish to a quorum queue whose leader's node has died can leave that channel nacking every
+ * publish until the node returns (fixed upstream, rabbitmq-server #9221); a fresh channel asks
+ * for the new leader and publishes again at once.
  */
 public class BatchPublisher {
 
@@ -45,6 +51,15 @@ public class BatchPublisher {
             sent.add(correlation);
         }
         long deadline = System.nanoTime() + timeout.toNanos();
-        return sent.stream().map(correlation -> Confirmation.await(correlation, deadline)).toList();
+        List<Confirmation> confirmations = sent.stream().map(correlation -> Confirmation.await(correlation, deadline))
+            .toList();
+        if (confirmations.stream().anyMatch(confirmation -> confirmation.kind() == Confirmation.Kind.REFUSED)) {
+            // honoured when invoke() closes its channel at the end of this callback
+            operations.execute(channel -> {
+                RabbitUtils.setPhysicalCloseRequired(channel, true);
+                return null;
+            });
+        }
+        return confirmations;
     }
 }

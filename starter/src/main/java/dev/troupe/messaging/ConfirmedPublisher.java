@@ -1,9 +1,9 @@
 package dev.troupe.messaging;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 /**
@@ -14,23 +14,19 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
  */
 public class ConfirmedPublisher {
 
-    private final RabbitTemplate template;
+    private final BatchPublisher publisher;
     private final Duration timeout;
 
     public ConfirmedPublisher(RabbitTemplate template, Duration timeout) {
-        this.template = template;
+        this.publisher = new BatchPublisher(template, timeout);
         this.timeout = timeout;
     }
 
     public void publish(String exchange, String routingKey, Message message) {
-        String id = message.getMessageProperties().getMessageId();
-        CorrelationData correlation = id != null ? new CorrelationData(id) : new CorrelationData();
-        try {
-            template.send(exchange, routingKey, message, correlation);
-        } catch (AmqpException e) {
-            throw new PublishFailedException("broker unavailable: " + e.getMessage(), e);
+        Confirmation confirmation = once(exchange, routingKey, message);
+        if (confirmation.kind() == Confirmation.Kind.REFUSED) {
+            confirmation = once(exchange, routingKey, message);
         }
-        Confirmation confirmation = Confirmation.await(correlation, System.nanoTime() + timeout.toNanos());
         switch (confirmation.kind()) {
             case CONFIRMED -> {
             }
@@ -40,6 +36,14 @@ public class ConfirmedPublisher {
                 + routingKey + ": " + confirmation.detail());
             case NO_CONFIRM -> throw new PublishFailedException("no confirm from the broker within " + timeout
                 + " (" + confirmation.detail() + ")");
+        }
+    }
+
+    private Confirmation once(String exchange, String routingKey, Message message) {
+        try {
+            return publisher.publish(List.of(new BatchPublisher.Outgoing(exchange, routingKey, message))).get(0);
+        } catch (AmqpException e) {
+            throw new PublishFailedException("broker unavailable: " + e.getMessage(), e);
         }
     }
 }
