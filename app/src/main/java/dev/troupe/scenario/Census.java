@@ -90,7 +90,7 @@ final class Census {
         long stillSince = System.nanoTime();
         double settled = -1;
         while (System.nanoTime() - begin < PATIENCE.toNanos()) {
-            long queued = queued();
+            long queued = queuedOrUnknown();
             String now = queued + "/" + stage.sink.mails() + "/" + effects();
             if (!now.equals(last)) {
                 last = now;
@@ -102,6 +102,15 @@ final class Census {
             Waits.pause(Duration.ofMillis(500));
         }
         return count(settled);
+    }
+
+    /** What is queued, or -1 while the broker cannot say (a look that settles nothing). */
+    private long queuedOrUnknown() throws SQLException, TimeoutException {
+        try {
+            return queued();
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     /** Every effect's count, in one query: nothing is settled while any of them still moves. */
@@ -284,11 +293,20 @@ final class Census {
                     depth += channel.queueDeclarePassive(queue).getMessageCount();
                     channel.close();
                 } catch (IOException e) {
+                    if (!notFound(e)) {
+                        throw e; // a broker that cannot say is not an empty queue
+                    }
                     // not declared: nothing in it (and the broker has closed the channel)
                 }
             }
         }
         return depth;
+    }
+
+    /** The broker's 404 for a passive declare of a queue that is not there. */
+    private static boolean notFound(IOException e) {
+        return e.getCause() instanceof com.rabbitmq.client.ShutdownSignalException signal
+            && signal.getReason() instanceof com.rabbitmq.client.AMQP.Channel.Close close && close.getReplyCode() == 404;
     }
 
     private long count(String sql) throws SQLException {
