@@ -146,17 +146,8 @@ public final class RabbitCluster implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(SCRIPTS.resolve("rabbitmqctl").toString(), "-n", node.name));
         command.addAll(List.of(arguments));
         try {
-            Path output = Files.createTempFile(folder, "rabbitmqctl", ".out");
-            Process process = command(node, command.toArray(String[]::new)).redirectErrorStream(true)
-                .redirectOutput(output.toFile()).start();
-            awaitExit(process, "rabbitmqctl " + String.join(" ", arguments));
-            String text = Files.readString(output);
-            Files.deleteIfExists(output);
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException("rabbitmqctl -n " + node.name + " " + String.join(" ", arguments)
-                    + " failed: " + text.strip().replaceAll("\\s+", " "));
-            }
-            return text;
+            return Commands.run(command(node, command.toArray(String[]::new)),
+                "rabbitmqctl -n " + node.name + " " + String.join(" ", arguments), PATIENCE.toSeconds());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

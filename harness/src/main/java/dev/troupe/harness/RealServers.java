@@ -79,24 +79,9 @@ public final class RealServers implements AutoCloseable {
         List<String> command = new java.util.ArrayList<>(List.of("rabbitmqctl"));
         command.addAll(List.of(arguments));
         try {
-            java.nio.file.Path output = java.nio.file.Files.createTempFile("rabbitmqctl", ".out");
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-            // bounded: a rabbitmqctl that cannot reach its node must not hang the run
-            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("rabbitmqctl " + String.join(" ", arguments) + " did not answer within 60 s");
-            }
-            String text = java.nio.file.Files.readString(output);
-            java.nio.file.Files.deleteIfExists(output);
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException("rabbitmqctl " + String.join(" ", arguments) + " failed: "
-                    + text.strip().replaceAll("\\s+", " "));
-            }
+            Commands.run(new ProcessBuilder(command), "rabbitmqctl " + String.join(" ", arguments), 60);
         } catch (IOException e) {
             throw new IllegalStateException("rabbitmqctl is needed on the PATH for a virtual host of the run's own", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
