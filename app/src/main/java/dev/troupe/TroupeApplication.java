@@ -1,6 +1,7 @@
 package dev.troupe;
 
 import dev.troupe.embedded.EmbeddedConfiguration;
+import dev.troupe.embedded.EmbeddedServers;
 import dev.troupe.operations.OperationsConfiguration;
 import dev.troupe.scenario.ScenarioCommand;
 import dev.troupe.schema.SchemaConfiguration;
@@ -46,6 +47,10 @@ public class TroupeApplication {
         if (args.length > 0 && args[0].equals("scenario")) {
             // a command of its own, no context: it starts the services as processes of their own
             System.exit(ScenarioCommand.run(java.util.List.of(args).subList(1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("embedded-servers")) {
+            // the embedded broker and database alone, for services in processes of their own
+            System.exit(EmbeddedServers.run(java.util.List.of(args).subList(1, args.length)));
         }
         try {
             SpringApplication.run(TroupeApplication.class, args);

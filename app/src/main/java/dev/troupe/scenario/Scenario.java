@@ -64,7 +64,7 @@ enum Scenario {
     },
 
     BROKER_RESTART("broker-restart", "cuts every service off the broker for 5 s while registrations come in (a proxy in"
-        + " the runner drops their connections, as a restart does; this machine's RabbitMQ keeps serving its other users)",
+        + " the runner drops their connections, as a restart does; the broker keeps serving its other users)",
         "every accepted registration ends in one user, one mail and one coupon") {
         @Override
         void play(Stage stage, ScenarioOptions options) throws Exception {
@@ -72,7 +72,7 @@ enum Scenario {
         }
     },
 
-    DATABASE_OUTAGE("database-outage", "cuts every service off PostgreSQL for 5 s while registrations come in (a proxy"
+    DATABASE_OUTAGE("database-outage", "cuts every service off the database for 5 s while registrations come in (a proxy"
         + " in the runner)", "every accepted registration ends in one user, one mail and one coupon") {
         @Override
         void play(Stage stage, ScenarioOptions options) throws Exception {

@@ -16,17 +16,23 @@ import java.util.Set;
  * @param rate          registrations a second
  * @param json          where the counts go as JSON, or null
  * @param jar           the Troupe jar the services run from
+ * @param servers       the real servers named, or the embedded ones
  */
-record ScenarioOptions(Scenario scenario, List<String> flows, int registrations, int rate, Path json, Path jar) {
+record ScenarioOptions(Scenario scenario, List<String> flows, int registrations, int rate, Path json, Path jar,
+                       ServerChoice servers) {
 
     static final String USAGE = """
         usage: java -jar troupe.jar scenario --list
                java -jar troupe.jar scenario NAME [--flow naive|reliable|both] [--registrations 60] [--rate 20]
                                      [--json FILE] [--jar troupe.jar]
-        Needs RabbitMQ and PostgreSQL (TROUPE_RABBITMQ_HOST, TROUPE_POSTGRES_URL, TROUPE_POSTGRES_USER; else 127.0.0.1's),
-        rabbitmqctl on the PATH; each flow gets a virtual host and a schema of its own, dropped at the end.""";
+                                     [--spring.rabbitmq.host=H] [--spring.rabbitmq.port=P]
+                                     [--spring.datasource.url=jdbc:postgresql://H:P/DB] [--spring.datasource.username=U]
+        With RabbitMQ or PostgreSQL named (those properties, or SPRING_RABBITMQ_HOST, SPRING_DATASOURCE_URL … in the
+        environment), each flow gets a virtual host and a schema of its own there, dropped at the end (rabbitmqctl on
+        the PATH); with neither, each flow runs on the embedded broker and database, in a process of its own.""";
 
-    private static final Set<String> NAMES = Set.of("flow", "registrations", "rate", "json", "jar");
+    private static final Set<String> NAMES = Set.of("flow", "registrations", "rate", "json", "jar",
+        ServerChoice.RABBIT_HOST, ServerChoice.RABBIT_PORT, ServerChoice.DATABASE_URL, ServerChoice.DATABASE_USER);
 
     static ScenarioOptions parse(List<String> args) {
         if (args.isEmpty() || args.get(0).startsWith("--")) {
@@ -63,7 +69,7 @@ record ScenarioOptions(Scenario scenario, List<String> flows, int registrations,
             throw new IllegalArgumentException("no Troupe jar at " + jar + " (name it with --jar)");
         }
         return new ScenarioOptions(scenario, flows, registrations, rate,
-            given.containsKey("json") ? Path.of(given.get("json")) : null, jar);
+            given.containsKey("json") ? Path.of(given.get("json")) : null, jar, ServerChoice.of(given, System.getenv()));
     }
 
     /** The jar this JVM runs from ({@code java -jar troupe.jar scenario …}), which the services run too. */

@@ -2,10 +2,11 @@ package dev.troupe.scenario;
 
 import com.rabbitmq.client.Address;
 import com.rabbitmq.client.ConnectionFactory;
+import dev.troupe.embedded.EmbeddedServers;
 import dev.troupe.harness.RabbitCluster;
 import dev.troupe.harness.RealServers;
-import java.io.IOException;
 import dev.troupe.harness.TcpProxy;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -20,45 +21,70 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One flow's RabbitMQ and PostgreSQL: this machine's, in a virtual host and a schema of its own
- * (dropped at the end), which the services reach only through proxies in the runner, so that a
- * scenario can cut them off while everyone else's connections stay. The runner itself reads them
- * directly, to count. Or, for a scenario that kills a broker node, a three-node RabbitMQ cluster of
- * the flow's own, which the services reach directly, on quorum queues.
+ * One flow's broker and database, which the services reach only through proxies in the runner, so
+ * that a scenario can cut them off while everyone else's connections stay; the runner itself reads
+ * them directly, to count. Either the real RabbitMQ and PostgreSQL named (in a virtual host and a
+ * schema of the flow's own, dropped at the end) or, where none is named, the embedded broker and
+ * database served by a process of the flow's own. Or, for a scenario that kills a broker node, a
+ * three-node RabbitMQ cluster of the flow's own, which the services reach directly, on quorum queues.
  */
 final class Servers implements AutoCloseable {
 
     private static final Pattern POSTGRES = Pattern.compile("//([^:/]+)(?::(\\d+))?/");
 
-    final RealServers real;
+    /** The real servers, or null on the embedded ones. */
+    private final RealServers real;
+    /** The embedded servers' process, or null on the real ones. */
+    private final EmbeddedHost embedded;
     final TcpProxy broker;
     final TcpProxy database;
-    /** The flow's own RabbitMQ cluster, or null on this machine's node. */
+    /** The flow's own RabbitMQ cluster, or null. */
     final RabbitCluster cluster;
 
-    /** @param cluster where to keep a RabbitMQ cluster of the flow's own, or null for this machine's node */
-    Servers(String run, Path cluster) {
-        this.real = new RealServers("scenario", run);
+    /**
+     * @param run     a few lower-case letters, digits and underscores of the flow's own
+     * @param work    the flow's work folder
+     * @param cluster where to keep a RabbitMQ cluster of the flow's own, or null
+     */
+    Servers(String run, ServerChoice choice, Path jar, Path work, Path cluster) throws IOException {
+        RealServers realServers = null;
+        EmbeddedHost host = null;
         RabbitCluster started = null;
         try {
+            if (choice.real()) {
+                realServers = choice.realServers(run);
+            } else {
+                host = EmbeddedHost.start(jar, work);
+            }
             if (cluster != null) {
                 started = new RabbitCluster(cluster, run.replaceAll("[^a-z0-9]", ""));
             }
+            this.real = realServers;
+            this.embedded = host;
             this.cluster = started;
-            Matcher postgres = POSTGRES.matcher(real.postgresUrl);
-            if (!postgres.find()) {
-                throw new IllegalStateException("cannot read host and port from " + real.postgresUrl);
+            if (realServers != null) {
+                Matcher postgres = postgres(realServers.postgresUrl);
+                this.broker = new TcpProxy(address(realServers.rabbitHost), realServers.rabbitPort);
+                this.database = new TcpProxy(address(postgres.group(1)),
+                    postgres.group(2) == null ? 5432 : Integer.parseInt(postgres.group(2)));
+            } else {
+                this.broker = new TcpProxy(InetAddress.getLoopbackAddress(), host.brokerPort);
+                this.database = new TcpProxy(InetAddress.getLoopbackAddress(), host.databasePort);
             }
-            this.broker = new TcpProxy(address(real.rabbitHost), real.rabbitPort);
-            this.database = new TcpProxy(address(postgres.group(1)),
-                postgres.group(2) == null ? 5432 : Integer.parseInt(postgres.group(2)));
-        } catch (RuntimeException e) {
-            if (started != null) {
-                started.close();
+        } catch (IOException | RuntimeException e) {
+            for (AutoCloseable made : new AutoCloseable[] {started, host, realServers}) {
+                closeQuietly(made, e); // nothing of the flow left behind
             }
-            real.close();
             throw e;
         }
+    }
+
+    private static Matcher postgres(String url) {
+        Matcher postgres = POSTGRES.matcher(url);
+        if (!postgres.find()) {
+            throw new IllegalStateException("cannot read host and port from " + url);
+        }
+        return postgres;
     }
 
     private static InetAddress address(String host) {
@@ -69,41 +95,52 @@ final class Servers implements AutoCloseable {
         }
     }
 
+    /** Which servers, for the start of a flow. */
+    String describe() {
+        String where = real != null ? "RabbitMQ " + real.rabbitHost + ":" + real.rabbitPort + " (virtual host "
+            + real.virtualHost + "), PostgreSQL " + real.postgresUrl + " (schema " + real.schema + ")" : embedded.toString();
+        return cluster == null ? where : where + "; a RabbitMQ cluster of its own at " + cluster.addresses();
+    }
+
     /** The standard properties for a service, with the broker and the database behind the proxies. */
     List<String> properties() {
-        List<String> properties = new ArrayList<>();
+        List<String> properties = new ArrayList<>(List.of("--spring.rabbitmq.username=guest", "--spring.rabbitmq.password=guest"));
         if (cluster != null) {
             properties.addAll(List.of("--spring.rabbitmq.addresses=" + cluster.addresses(),
                 "--troupe.messaging.queue-type=quorum"));
-        }
-        for (String property : real.properties()) {
-            if (cluster != null && property.startsWith("--spring.rabbitmq.")) {
-                if (property.startsWith("--spring.rabbitmq.username=") || property.startsWith("--spring.rabbitmq.password=")) {
-                    properties.add(property);
-                }
-            } else if (property.startsWith("--spring.rabbitmq.host=")) {
-                properties.add("--spring.rabbitmq.host=127.0.0.1");
-                properties.add("--spring.rabbitmq.port=" + broker.port());
-            } else if (property.startsWith("--spring.datasource.url=")) {
-                properties.add(POSTGRES.matcher(property).replaceFirst("//127.0.0.1:" + database.port() + "/"));
-            } else if (!property.startsWith("--spring.rabbitmq.port=")) {
-                properties.add(property);
+        } else {
+            properties.addAll(List.of("--spring.rabbitmq.host=127.0.0.1", "--spring.rabbitmq.port=" + broker.port()));
+            if (real != null) {
+                properties.add("--spring.rabbitmq.virtual-host=" + real.virtualHost);
             }
+        }
+        if (real != null) {
+            String url = POSTGRES.matcher(real.postgresUrl).replaceFirst("//127.0.0.1:" + database.port() + "/");
+            properties.addAll(List.of("--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema="
+                + real.schema, "--spring.datasource.username=" + real.postgresUser));
+        } else {
+            properties.addAll(List.of("--spring.datasource.url=" + EmbeddedHost.jdbcUrl(database.port()),
+                "--spring.datasource.username=" + EmbeddedServers.DATABASE_USER));
         }
         return properties;
     }
 
-    /** A connection straight to the flow's virtual host (or to a cluster node that is up), for the runner. */
+    /** A connection straight to the flow's broker (or to a cluster node that is up), for the runner. */
     com.rabbitmq.client.Connection amqp(String name) throws IOException, TimeoutException {
         ConnectionFactory factory = new ConnectionFactory();
-        if (cluster == null) {
+        if (cluster != null) {
+            return factory.newConnection(cluster.nodes().stream().map(node -> new Address("127.0.0.1", node.port())).toList(),
+                name);
+        }
+        if (real != null) {
             factory.setHost(real.rabbitHost);
             factory.setPort(real.rabbitPort);
             factory.setVirtualHost(real.virtualHost);
-            return factory.newConnection(name);
+        } else {
+            factory.setHost("127.0.0.1");
+            factory.setPort(embedded.brokerPort);
         }
-        return factory.newConnection(cluster.nodes().stream().map(node -> new Address("127.0.0.1", node.port())).toList(),
-            name);
+        return factory.newConnection(name);
     }
 
     /** Something to do with each row of a query. */
@@ -113,8 +150,9 @@ final class Servers implements AutoCloseable {
 
     /** Runs a query with {@code %s} standing for the flow's schema, straight to the database. */
     void query(String sql, Row each) throws SQLException {
-        try (Connection connection = real.connect(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql.formatted(real.schema))) {
+        try (Connection connection = real != null ? real.connect() : embedded.connect();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql.formatted(real != null ? real.schema : "public"))) {
             while (rows.next()) {
                 each.read(rows);
             }
@@ -128,6 +166,17 @@ final class Servers implements AutoCloseable {
         return count[0];
     }
 
+    private static void closeQuietly(AutoCloseable closeable, Exception failure) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        }
+    }
+
     @Override
     public void close() {
         if (cluster != null) {
@@ -135,6 +184,10 @@ final class Servers implements AutoCloseable {
         }
         broker.close();
         database.close();
-        real.close();
+        if (real != null) {
+            real.close();
+        } else {
+            embedded.close();
+        }
     }
 }

@@ -30,6 +30,8 @@ final class Stage implements AutoCloseable {
     private static final List<String> JVM = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     final String flow;
+    /** The run's and flow's name, which the registrations' addresses carry. */
+    private final String run;
     final Servers servers;
     final SmtpSink sink = new SmtpSink();
     private final ScenarioOptions options;
@@ -48,17 +50,20 @@ final class Stage implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
     private Load load;
 
-    private Stage(ScenarioOptions options, String flow, String run, Path work, Consumer<String> say) {
+    private Stage(ScenarioOptions options, String flow, String run, Path work, Consumer<String> say) throws IOException {
         this.options = options;
         this.flow = flow;
+        this.run = (run + "-" + flow).replace('_', '-');
         this.work = work;
         this.say = say;
-        this.servers = new Servers(run + "_" + flow, options.scenario().cluster() ? work.resolve("cluster") : null);
+        this.servers = new Servers(run + "_" + flow, options.servers(), options.jar(), work,
+            options.scenario().cluster() ? work.resolve("cluster") : null);
     }
 
     static Stage start(ScenarioOptions options, String flow, String run, Path work, Consumer<String> say)
         throws IOException {
         Stage stage = new Stage(options, flow, run, work, say);
+        stage.say("on " + stage.servers.describe());
         try {
             stage.startAll();
             return stage;
@@ -90,12 +95,8 @@ final class Stage implements AutoCloseable {
             }
         }
         services.values().forEach(process -> process.awaitHealthy(PATIENCE));
-        load = new Load(http, base("gateway"), Load.Target.GATEWAY, run());
+        load = new Load(http, base("gateway"), Load.Target.GATEWAY, run);
         say.accept(String.format("  healthy after %.1f s (logs in %s)", (System.nanoTime() - begin) / 1e9, work));
-    }
-
-    private String run() {
-        return servers.real.schema.substring("scenario_".length()).replace('_', '-');
     }
 
     /** The processes by name: each service's, and {@code mailer-2} and so on where a scenario runs more than one. */

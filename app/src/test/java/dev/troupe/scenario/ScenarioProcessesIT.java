@@ -1,21 +1,20 @@
 package dev.troupe.scenario;
 
+import static dev.troupe.scenario.ScenarioRuns.REGISTRATIONS;
+import static dev.troupe.scenario.ScenarioRuns.assertHeld;
+import static dev.troupe.scenario.ScenarioRuns.assertHeldForWhatWasAccepted;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.troupe.scenario.ScenarioRuns.Outcome;
 import dev.troupe.support.RealServers;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code troupe scenario} as a user runs it: the packaged jar, its services in processes of their
@@ -25,22 +24,15 @@ import tools.jackson.databind.json.JsonMapper;
 @EnabledIfEnvironmentVariable(named = RealServers.SWITCH, matches = "true")
 class ScenarioProcessesIT {
 
-    private static final Path JAR = Path.of("target", "troupe.jar");
-    private static final Path OUT = Path.of("target", "scenarios");
-    private static final int REGISTRATIONS = 30;
-
-    private record Outcome(int exit, JsonNode counts, String output) {
-
-        long count(String flow, String key) {
-            return counts.path(flow).path(key).asLong(-1);
-        }
-    }
+    private static final ScenarioRuns RUNS = ScenarioRuns.on(Map.of(
+        "SPRING_RABBITMQ_HOST", RealServers.Initializer.rabbitHost(),
+        "SPRING_DATASOURCE_URL", RealServers.Initializer.postgresUrl(),
+        "SPRING_DATASOURCE_USERNAME", RealServers.Initializer.postgresUser()));
 
     @Test
     void withTheMailerDownEveryUserStillGetsOneMail() throws Exception {
         Outcome outcome = scenario("mailer-down", "reliable");
 
-        assertThat(outcome.exit()).as(outcome.output()).isZero();
         assertHeld(outcome);
     }
 
@@ -48,7 +40,6 @@ class ScenarioProcessesIT {
     void withTheUserCommandsDownTheSeedMailsUsersWhoDoNotExistYetAndLosesCommandsTroupeDoesNeither() throws Exception {
         Outcome outcome = scenario("user-service-down", "both");
 
-        assertThat(outcome.exit()).as(outcome.output()).isZero();
         assertHeld(outcome);
         assertThat(outcome.count("naive", "mails_to_missing_users")).as(outcome.output()).isPositive();
     }
@@ -57,7 +48,6 @@ class ScenarioProcessesIT {
     void aTakenAddressIsRefusedAndToldWithNoMailWhereTheSeedMailsItAgain() throws Exception {
         Outcome outcome = scenario("email-taken", "both");
 
-        assertThat(outcome.exit()).as(outcome.output()).isZero();
         assertHeld(outcome);
         long again = REGISTRATIONS / 10;
         assertThat(outcome.count("reliable", "told")).isEqualTo(again);
@@ -69,7 +59,6 @@ class ScenarioProcessesIT {
     void whileTheMailServerRefusesTheSeedLosesMailsAndTroupeSendsEachOnceLater() throws Exception {
         Outcome outcome = scenario("smtp-outage", "both");
 
-        assertThat(outcome.exit()).as(outcome.output()).isZero();
         assertHeld(outcome);
         assertThat(outcome.count("naive", "lost")).as(outcome.output()).isPositive();
     }
@@ -78,7 +67,6 @@ class ScenarioProcessesIT {
     void cutOffTheBrokerForAWhileNothingAcceptedIsLost() throws Exception {
         Outcome outcome = scenario("broker-restart", "reliable");
 
-        assertThat(outcome.exit()).as(outcome.output()).isZero();
         assertHeldForWhatWasAccepted(outcome);
     }
 
@@ -86,7 +74,6 @@ class ScenarioProcessesIT {
     void cutOffTheDatabaseForAWhileNothingAcceptedIsLost() throws Exception {
         Outcome outcome = scenario("database-outage", "reliable");
 
-        assertThat(outcome.exit()).as(outcome.output()).isZero();
         assertHeldForWhatWasAccepted(outcome);
     }
 
@@ -94,7 +81,6 @@ class ScenarioProcessesIT {
     void consumersKilledBeforeTheirAcknowledgementHaveNoSecondEffect() throws Exception {
         Outcome outcome = scenario("duplicate-delivery", "reliable");
 
-        assertThat(outcome.exit()).as(outcome.output()).isZero();
         assertHeld(outcome);
     }
 
@@ -102,7 +88,6 @@ class ScenarioProcessesIT {
     void usersDeletedAsSoonAsStoredAreGoneWithTheirCouponsRevoked() throws Exception {
         Outcome outcome = scenario("create-then-delete", "reliable");
 
-        assertThat(outcome.exit()).as(outcome.output()).isZero();
         assertHeldForWhatWasAccepted(outcome);
         assertThat(outcome.count("reliable", "deleted")).isEqualTo(outcome.count("reliable", "accepted"));
         assertThat(outcome.count("reliable", "coupons_active")).isZero();
@@ -112,7 +97,6 @@ class ScenarioProcessesIT {
     void eachServiceKilledInTurnNothingAcceptedIsLostOrDoubled() throws Exception {
         Outcome outcome = scenario("crash", "reliable");
 
-        assertThat(outcome.exit()).as(outcome.output()).isZero();
         assertHeldForWhatWasAccepted(outcome);
     }
 
@@ -123,12 +107,12 @@ class ScenarioProcessesIT {
      */
     @Test
     void underChaosNothingIsLostNothingDoubledNoOneMissingMailed() throws Exception {
-        Path json = OUT.resolve("chaos.json");
+        Path json = ScenarioRuns.OUT.resolve("chaos.json");
         Files.deleteIfExists(json);
-        Outcome outcome = run(List.of("scenario", "chaos", "--flow", "reliable", "--rate", "15", "--json", json.toString()), json);
+        Outcome outcome = RUNS.run(List.of("scenario", "chaos", "--flow", "reliable", "--rate", "15", "--json", json.toString()),
+            json, "chaos", Map.of());
         System.out.println(outcome.output().substring(Math.max(0, outcome.output().indexOf("| invariant"))));
 
-        assertThat(outcome.exit()).as(outcome.output()).isZero();
         assertHeldForWhatWasAccepted(outcome);
         assertThat(outcome.count("reliable", "deleted")).as(outcome.output()).isPositive();
         assertThat(outcome.count("reliable", "coupons_revoked")).isEqualTo(outcome.count("reliable", "deleted"));
@@ -144,7 +128,6 @@ class ScenarioProcessesIT {
     void aBrokerNodeLostFromTheClusterNothingAcceptedIsLostAndRegistrationsGoOn() throws Exception {
         Outcome outcome = scenario("broker-node-loss", "reliable");
 
-        assertThat(outcome.exit()).as(outcome.output()).isZero();
         assertHeldForWhatWasAccepted(outcome);
         Matcher gap = Pattern.compile("longest time with none accepted: ([0-9.]+) s")
             .matcher(outcome.output());
@@ -156,14 +139,13 @@ class ScenarioProcessesIT {
     void poisonMessagesAreParkedAndTheGoodRegistrationsServed() throws Exception {
         Outcome outcome = scenario("poison-message", "reliable");
 
-        assertThat(outcome.exit()).as(outcome.output()).isZero();
         assertHeld(outcome);
         assertThat(outcome.count("reliable", "parked")).isEqualTo(Math.max(1, REGISTRATIONS / 20));
     }
 
     @Test
     void aScenarioNotKnownIsOneLineAndExitTwo() throws Exception {
-        Outcome outcome = run(List.of("scenario", "no-such-thing"), null);
+        Outcome outcome = RUNS.run(List.of("scenario", "no-such-thing"), null, "no-such-thing.refused", Map.of());
 
         assertThat(outcome.exit()).isEqualTo(2);
         assertThat(outcome.output()).contains("troupe scenario: no scenario 'no-such-thing'");
@@ -171,8 +153,8 @@ class ScenarioProcessesIT {
 
     @Test
     void aBrokerThatCannotBeReachedIsOneLineAndExitOne() throws Exception {
-        Outcome outcome = run(List.of("scenario", "mailer-down", "--flow", "reliable"), null,
-            Map.of("TROUPE_RABBITMQ_PORT", "1"));
+        Outcome outcome = RUNS.run(List.of("scenario", "mailer-down", "--flow", "reliable"), null, "mailer-down.refused",
+            Map.of("SPRING_RABBITMQ_PORT", "1"));
 
         assertThat(outcome.exit()).isEqualTo(1);
         assertThat(outcome.output().strip().lines()).as(outcome.output()).anyMatch(line -> line.startsWith(
@@ -181,68 +163,13 @@ class ScenarioProcessesIT {
 
     @Test
     void aNegativeCountIsOneLineAndExitTwo() throws Exception {
-        Outcome outcome = run(List.of("scenario", "crash", "--registrations", "-5"), null);
+        Outcome outcome = RUNS.run(List.of("scenario", "crash", "--registrations", "-5"), null, "crash.refused", Map.of());
 
         assertThat(outcome.exit()).isEqualTo(2);
         assertThat(outcome.output()).contains("troupe scenario: --registrations takes a positive whole number, not '-5'");
     }
 
-    /** The reliable flow: every registration accepted and served once. */
-    private static void assertHeld(Outcome outcome) {
-        assertHeldForWhatWasAccepted(outcome);
-        assertThat(outcome.count("reliable", "accepted")).isGreaterThanOrEqualTo(REGISTRATIONS);
-        assertThat(outcome.count("reliable", "persisted")).isEqualTo(REGISTRATIONS);
-    }
-
-    /**
-     * The reliable flow where some registrations may be refused at the door (a 5xx while the broker
-     * or the database is away, a gateway killed): what was accepted is served once, nothing left
-     * queued, nothing mailed to a user not stored.
-     */
-    private static void assertHeldForWhatWasAccepted(Outcome outcome) {
-        assertThat(outcome.counts().path("reliable").path("held").asBoolean()).as(outcome.output()).isTrue();
-        assertThat(outcome.count("reliable", "accepted")).as(outcome.output()).isPositive();
-        assertThat(outcome.count("reliable", "lost")).isZero();
-        assertThat(outcome.count("reliable", "duplicated")).isZero();
-        assertThat(outcome.count("reliable", "mails_to_missing_users")).isZero();
-        assertThat(outcome.count("reliable", "queued")).isZero();
-        assertThat(outcome.count("reliable", "persisted")).isEqualTo(outcome.count("reliable", "accepted")
-            - outcome.count("reliable", "told") - outcome.count("reliable", "deleted"));
-    }
-
     private static Outcome scenario(String name, String flow) throws Exception {
-        Path json = OUT.resolve(name + ".json");
-        Files.deleteIfExists(json);
-        return run(List.of("scenario", name, "--flow", flow, "--registrations", Integer.toString(REGISTRATIONS),
-            "--rate", "15", "--json", json.toString()), json);
-    }
-
-    private static Outcome run(List<String> arguments, Path json) throws IOException, InterruptedException {
-        return run(arguments, json, Map.of());
-    }
-
-    private static Outcome run(List<String> arguments, Path json, Map<String, String> environment)
-        throws IOException, InterruptedException {
-        assertThat(JAR).as("the packaged jar (mvn verify packages it first)").exists();
-        Files.createDirectories(OUT);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-jar", JAR.toString()));
-        command.addAll(arguments);
-        Path log = OUT.resolve(arguments.get(1) + (json == null ? ".refused" : "") + ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("TROUPE_RABBITMQ_HOST", RealServers.Initializer.rabbitHost());
-        builder.environment().put("TROUPE_POSTGRES_URL", RealServers.Initializer.postgresUrl());
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        if (!process.waitFor(10, TimeUnit.MINUTES)) {
-            // the services first: a runner killed outright runs no shutdown hook of its own
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            throw new AssertionError("troupe scenario " + arguments.get(1) + " did not end within 10 minutes; see " + log);
-        }
-        String output = Files.readString(log);
-        JsonNode counts = json != null && Files.exists(json) ? JsonMapper.builder().build().readTree(json.toFile())
-            : JsonMapper.builder().build().createObjectNode();
-        return new Outcome(process.exitValue(), counts, output);
+        return RUNS.scenario(name, flow);
     }
 }

@@ -21,6 +21,7 @@ public class EmbeddedBroker {
     public static final String USERNAME = "guest";
     public static final String PASSWORD = "guest";
     private static final String CONFIGURATION = "embedded/qpid-broker.json";
+    private static final String SYSTEM_PROPERTIES = "embedded/qpid-system.properties";
 
     private final int port;
     private final Path workDir;
@@ -81,6 +82,8 @@ public class EmbeddedBroker {
         attributes.put("type", "Memory");
         attributes.put("initialConfigurationLocation",
             EmbeddedBroker.class.getClassLoader().getResource(CONFIGURATION).toExternalForm());
+        attributes.put("initialSystemPropertiesLocation",
+            EmbeddedBroker.class.getClassLoader().getResource(SYSTEM_PROPERTIES).toExternalForm());
         attributes.put("startupLoggedToSystemOut", false);
         attributes.put("context", context);
         launcher.startup(attributes);

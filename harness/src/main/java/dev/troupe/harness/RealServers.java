@@ -14,10 +14,10 @@ import java.util.List;
  */
 public final class RealServers implements AutoCloseable {
 
-    public final String rabbitHost = env("TROUPE_RABBITMQ_HOST", "127.0.0.1");
-    public final int rabbitPort = Integer.parseInt(env("TROUPE_RABBITMQ_PORT", "5672"));
-    public final String postgresUrl = env("TROUPE_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    public final String postgresUser = env("TROUPE_POSTGRES_USER", "postgres");
+    public final String rabbitHost;
+    public final int rabbitPort;
+    public final String postgresUrl;
+    public final String postgresUser;
     public final String schema;
     public final String virtualHost;
 
@@ -28,6 +28,16 @@ public final class RealServers implements AutoCloseable {
      * @param run     a few lower-case letters and digits of the run's own
      */
     public RealServers(String purpose, String run) {
+        this(purpose, run, env("TROUPE_RABBITMQ_HOST", "127.0.0.1"), Integer.parseInt(env("TROUPE_RABBITMQ_PORT", "5672")),
+            env("TROUPE_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test"), env("TROUPE_POSTGRES_USER", "postgres"));
+    }
+
+    /** The same, on the RabbitMQ and PostgreSQL named. */
+    public RealServers(String purpose, String run, String rabbitHost, int rabbitPort, String postgresUrl, String postgresUser) {
+        this.rabbitHost = rabbitHost;
+        this.rabbitPort = rabbitPort;
+        this.postgresUrl = postgresUrl;
+        this.postgresUser = postgresUser;
         this.schema = purpose + "_" + run;
         this.virtualHost = "troupe_" + purpose + "_" + run;
         brokerReachable();
@@ -56,7 +66,8 @@ public final class RealServers implements AutoCloseable {
             socket.connect(new java.net.InetSocketAddress(rabbitHost, rabbitPort), 3000);
         } catch (IOException e) {
             throw new IllegalStateException("cannot reach RabbitMQ at " + rabbitHost + ":" + rabbitPort + " (" + e.getMessage()
-                + "): start it, or point TROUPE_RABBITMQ_HOST and TROUPE_RABBITMQ_PORT at one");
+                + "): start it, or point spring.rabbitmq.host and spring.rabbitmq.port (TROUPE_RABBITMQ_HOST and"
+                + " TROUPE_RABBITMQ_PORT) at one");
         }
     }
 
@@ -65,7 +76,8 @@ public final class RealServers implements AutoCloseable {
             sql.execute(statement);
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL at " + postgresUrl + ": " + e.getMessage()
-                + " (start it, or point TROUPE_POSTGRES_URL and TROUPE_POSTGRES_USER at one)", e);
+                + " (start it, or point spring.datasource.url and spring.datasource.username (TROUPE_POSTGRES_URL and"
+                + " TROUPE_POSTGRES_USER) at one)", e);
         }
     }
 
