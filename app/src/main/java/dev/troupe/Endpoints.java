@@ -20,11 +20,13 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 final class Endpoints {
 
     /** Pages every process has, or that the home page lists on lines of their own. */
-    private static final List<String> NOT_APIS = List.of("/error", "/v3/api-docs", "/swagger-ui", "/mail", "/actuator");
+    private static final List<String> NOT_APIS = List.of("/error", "/v3/api-docs", "/swagger-ui", "/mail", "/actuator",
+        "/about", "/console");
 
     private final Set<String> apis = new TreeSet<>();
     private final Set<String> readable = new TreeSet<>();
     private final boolean mailbox;
+    private final boolean console;
 
     /** @param mappings the application's request mappings, or null where it runs no web server */
     Endpoints(RequestMappingHandlerMapping mappings) {
@@ -39,6 +41,7 @@ final class Endpoints {
             }
         }
         mailbox = patterns.contains("/mail");
+        console = patterns.contains("/console/feed");
         for (String pattern : patterns) {
             String path = pattern.endsWith("/") ? pattern.substring(0, pattern.length() - 1) : pattern;
             if (!path.isEmpty() && !path.contains("{") && NOT_APIS.stream().noneMatch(path::startsWith)) {
@@ -67,6 +70,11 @@ final class Endpoints {
 
     boolean servesApi() {
         return !apis.isEmpty();
+    }
+
+    /** Whether the console is here (at {@code /}). */
+    boolean servesConsole() {
+        return console;
     }
 
     /** Whether the embedded mail catcher's page is here. */

@@ -2,6 +2,7 @@ package dev.troupe;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -23,13 +24,23 @@ class HomePage {
 
     private final TroupeSettings settings;
     private final RequestMappingHandlerMapping mappings;
+    private final ObjectProvider<RootPage> root;
 
-    HomePage(TroupeSettings settings, @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
+    HomePage(TroupeSettings settings, @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings,
+             ObjectProvider<RootPage> root) {
         this.settings = settings;
         this.mappings = mappings;
+        this.root = root;
     }
 
+    /** The console where this process runs it, else this page. */
     @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> root() {
+        RootPage page = root.getIfAvailable();
+        return page == null ? home() : ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(page.html());
+    }
+
+    @GetMapping(path = "/about", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> home() {
         Endpoints endpoints = new Endpoints(mappings);
         List<String> links = new ArrayList<>();
@@ -38,6 +49,9 @@ class HomePage {
         if (endpoints.servesApi()) {
             links.add(link("/swagger-ui.html", "API docs (Swagger UI)"));
             links.add(link("/v3/api-docs", "OpenAPI document"));
+        }
+        if (endpoints.servesConsole()) {
+            links.add(0, link("/", "the console: the choreography, live"));
         }
         if (endpoints.servesMailbox()) {
             links.add(link("/mail", "captured mail"));

@@ -11,7 +11,7 @@ class ServiceCatalogTest {
 
     @Test
     void everyServiceConfigurationOnTheClassPathIsAService() {
-        assertThat(ServiceCatalog.names()).containsExactly("coupons", "gateway", "mailer", "user-commands", "users");
+        assertThat(ServiceCatalog.names()).containsExactly("console", "coupons", "gateway", "mailer", "user-commands", "users");
     }
 
     @Test
@@ -20,6 +20,6 @@ class ServiceCatalogTest {
         assertThat(new TroupeSettings(Set.of("users")).services()).containsExactly("users");
         assertThatThrownBy(() -> new TroupeSettings(Set.of("users", "mailr")))
             .hasMessage("troupe.services names no such service [mailr]; the services are "
-                + "[coupons, gateway, mailer, user-commands, users]");
+                + "[console, coupons, gateway, mailer, user-commands, users]");
     }
 }

@@ -28,7 +28,7 @@ class StartupFailureIT extends StartupFailures {
         String console = failedStart(output, "troupe.services=users,mailr");
 
         assertAnalysed(console, "troupe.services names no such service [mailr]",
-            "the services are [coupons, gateway, mailer, user-commands, users]");
+            "the services are [console, coupons, gateway, mailer, user-commands, users]");
     }
 
     @Test

@@ -1,0 +1,143 @@
+package dev.troupe.console.amqp;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.amqp.rabbit.connection.Connection;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Sees every message published to the choreography's exchanges, from any process, while someone
+ * watches: a queue of its own (auto-delete, gone with its consumer) bound with every routing key on
+ * the map, consumed with automatic acknowledgement. With nobody watching it is not there, so it
+ * costs the broker nothing; while it is, each publish is one more copy for the broker to route,
+ * which the benchmark measures. The last {@value #KEPT} messages are kept for a page that opens.
+ */
+public class MessageTap {
+
+    static final int KEPT = 500;
+    private static final Logger log = LoggerFactory.getLogger(MessageTap.class);
+
+    /** One message seen: when, where it went, its ids, the user it is about, its size. */
+    public record Seen(Instant at, String exchange, String routingKey, String messageId, String correlationId,
+                       String userId, String email, int bytes) {
+    }
+
+    private final ConnectionFactory connections;
+    private final Supplier<Map<String, List<String>>> routes;
+    private final JsonMapper json;
+    private final ArrayDeque<Seen> recent = new ArrayDeque<>();
+    private volatile Consumer<Seen> onSeen = seen -> { };
+    private Connection connection;
+    private Channel channel;
+
+    /** @param routes the routing keys to bind, by exchange (from the system map) */
+    public MessageTap(ConnectionFactory connections, Supplier<Map<String, List<String>>> routes, JsonMapper json) {
+        this.connections = connections;
+        this.routes = routes;
+        this.json = json;
+    }
+
+    /** Where each message seen goes, as it comes (one at a time, on the tap's consumer thread). */
+    public void onSeen(Consumer<Seen> onSeen) {
+        this.onSeen = onSeen;
+    }
+
+    /** Binds the tap; a tap already open stays as it is. */
+    public synchronized void open() throws IOException {
+        if (channel != null && channel.isOpen()) {
+            return;
+        }
+        connection = connections.createConnection();
+        channel = connection.createChannel(false);
+        String queue = "troupe.console.tap." + UUID.randomUUID();
+        channel.queueDeclare(queue, false, false, true, null);
+        for (Map.Entry<String, List<String>> exchange : routes.get().entrySet()) {
+            for (String key : exchange.getValue()) {
+                channel.queueBind(queue, exchange.getKey(), key);
+            }
+        }
+        channel.basicQos(250);
+        channel.basicConsume(queue, true, new DefaultConsumer(channel) {
+            @Override
+            public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
+                seen(envelope, properties, body);
+            }
+        });
+        log.info("Console tap {} bound to {}", queue, routes.get());
+    }
+
+    /** Unbinds it (its queue goes with its consumer). */
+    public synchronized void close() {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException | java.util.concurrent.TimeoutException | RuntimeException e) {
+                log.debug("Console tap closed with {}", e.toString());
+            }
+            channel = null;
+        }
+        if (connection != null) {
+            connection.close();
+            connection = null;
+        }
+    }
+
+    public synchronized boolean isOpen() {
+        return channel != null && channel.isOpen();
+    }
+
+    /** The last messages seen, oldest first. */
+    public List<Seen> recent() {
+        synchronized (recent) {
+            return List.copyOf(recent);
+        }
+    }
+
+    private void seen(Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
+        JsonNode document = read(body);
+        Seen seen = new Seen(Instant.now(), envelope.getExchange(), envelope.getRoutingKey(), properties.getMessageId(),
+            properties.getCorrelationId(), text(document, "user_id", "id"), text(document, "email"), body.length);
+        synchronized (recent) {
+            if (recent.size() == KEPT) {
+                recent.removeFirst();
+            }
+            recent.addLast(seen);
+        }
+        onSeen.accept(seen);
+    }
+
+    private JsonNode read(byte[] body) {
+        try {
+            return json.readTree(body);
+        } catch (RuntimeException notJson) {
+            return null; // a poison message: shown with what its envelope says
+        }
+    }
+
+    private static String text(JsonNode document, String... fields) {
+        if (document == null || !document.isObject()) {
+            return null;
+        }
+        for (String field : fields) {
+            JsonNode value = document.get(field);
+            if (value != null && value.isValueNode() && !value.isNull()) {
+                return value.asString();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,165 @@
+package dev.troupe.console.web;
+
+import dev.troupe.console.OutboxWatch;
+import dev.troupe.console.QueueRates;
+import dev.troupe.console.SystemMap;
+import dev.troupe.console.amqp.MessageTap;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The console's live feed, as server-sent events to every open page: the map with its rates and
+ * the outbox each second, and the messages the tap saw every quarter second, in one event each.
+ * It samples, and taps the exchanges, only while a page is open; a page that cannot keep up is
+ * dropped (its browser reconnects), and messages waiting for the next send are bounded.
+ */
+public class ConsoleFeed implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsoleFeed.class);
+    private static final int WAITING = 1000;
+
+    private final SystemMap map;
+    private final OutboxWatch outbox;
+    private final MessageTap tap;
+    private final QueueRates rates = new QueueRates();
+    private final List<SseEmitter> pages = new CopyOnWriteArrayList<>();
+    private final List<MessageTap.Seen> waiting = new ArrayList<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "console-feed");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private ScheduledFuture<?> snapshots;
+    private ScheduledFuture<?> messages;
+    private long dropped;
+
+    public ConsoleFeed(SystemMap map, OutboxWatch outbox, MessageTap tap) {
+        this.map = map;
+        this.outbox = outbox;
+        this.tap = tap;
+        tap.onSeen(this::seen);
+    }
+
+    /** A page opened: it gets what there is now, then every change. */
+    public SseEmitter open() throws IOException {
+        SseEmitter page = new SseEmitter(0L);
+        page.onCompletion(() -> close(page));
+        page.onTimeout(() -> close(page));
+        page.onError(failure -> close(page));
+        Map<String, Object> hello = new LinkedHashMap<>();
+        hello.put("map", withRates(Map.of()));
+        hello.put("outbox", outbox.history());
+        hello.put("messages", tap.recent());
+        page.send(SseEmitter.event().name("hello").data(hello, MediaType.APPLICATION_JSON));
+        pages.add(page);
+        watching();
+        return page;
+    }
+
+    private synchronized void watching() {
+        if (snapshots != null) {
+            return;
+        }
+        try {
+            tap.open();
+        } catch (IOException | RuntimeException e) {
+            log.warn("The console cannot tap the exchanges ({}); the map and the outbox still show", e.toString());
+        }
+        snapshots = timer.scheduleAtFixedRate(this::snapshot, 0, 1, TimeUnit.SECONDS);
+        messages = timer.scheduleAtFixedRate(this::flush, 250, 250, TimeUnit.MILLISECONDS);
+    }
+
+    private void close(SseEmitter page) {
+        pages.remove(page);
+        synchronized (this) {
+            if (pages.isEmpty() && snapshots != null) {
+                snapshots.cancel(false);
+                messages.cancel(false);
+                snapshots = null;
+                messages = null;
+                tap.close();
+            }
+        }
+    }
+
+    private void seen(MessageTap.Seen seen) {
+        rates.published(seen.exchange(), seen.routingKey());
+        synchronized (waiting) {
+            if (waiting.size() == WAITING) {
+                waiting.remove(0);
+                dropped++;
+            }
+            waiting.add(seen);
+        }
+    }
+
+    private void snapshot() {
+        try {
+            send("map", withRates(null));
+            send("outbox", outbox.sample());
+        } catch (RuntimeException e) {
+            log.debug("Console snapshot failed: {}", e.toString());
+        }
+    }
+
+    /** The map now, with each queue's rates since the last snapshot (none given: computed now). */
+    private Map<String, Object> withRates(Map<String, QueueRates.Rate> given) {
+        SystemMap.View view = map.now();
+        Map<String, Long> depths = new HashMap<>();
+        view.queues().forEach(queue -> depths.put(queue.name(), queue.depth()));
+        Map<String, QueueRates.Rate> now = given != null ? given : rates.since(map.declared(), depths, System.nanoTime());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("exchanges", view.exchanges());
+        body.put("queues", view.queues().stream().map(queue -> Map.of("queue", queue,
+            "rate", now.getOrDefault(queue.name(), new QueueRates.Rate(0, 0)))).toList());
+        body.put("tapped", tap.isOpen());
+        return body;
+    }
+
+    private void flush() {
+        List<MessageTap.Seen> batch;
+        long lost;
+        synchronized (waiting) {
+            if (waiting.isEmpty()) {
+                return;
+            }
+            batch = List.copyOf(waiting);
+            waiting.clear();
+            lost = dropped;
+            dropped = 0;
+        }
+        send("messages", Map.of("messages", batch, "dropped", lost));
+    }
+
+    private void send(String name, Object data) {
+        for (SseEmitter page : pages) {
+            try {
+                page.send(SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON));
+            } catch (IOException | IllegalStateException gone) {
+                page.completeWithError(gone);
+                close(page);
+            }
+        }
+    }
+
+    @Override
+    public void destroy() {
+        timer.shutdownNow();
+        tap.close();
+        pages.forEach(SseEmitter::complete);
+    }
+}
