@@ -139,6 +139,196 @@ function drawChart() {
   svg.replaceChildren(title, ...bars, line, el('svg:text', { x: 4, y: 12, 'font-size': 11 }, `max ${number(most)}`));
 }
 
+
+// ---- what needs the admin: actions and personal data ----
+function csrfToken() {
+  const found = document.cookie.match(/(?:^|; )XSRF-TOKEN=([^;]*)/);
+  return found ? decodeURIComponent(found[1]) : '';
+}
+
+// Every action carries the CSRF token from its cookie; a login page where an answer was expected means "log in".
+async function call(method, url, body, headers = {}) {
+  const response = await fetch(url, { method, credentials: 'same-origin',
+    headers: { 'X-XSRF-TOKEN': csrfToken(), Accept: 'application/json',
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body) });
+  if (response.redirected && new URL(response.url).pathname === '/login') throw new Error('log in first');
+  return response;
+}
+
+async function json(method, url, body) {
+  const response = await call(method, url, body);
+  const text = await response.text();
+  const parsed = text ? JSON.parse(text) : null;
+  if (!response.ok) throw new Error(parsed && parsed.detail ? parsed.detail : `${response.status} ${response.statusText}`);
+  return parsed;
+}
+
+function button(label, action, attributes = {}) {
+  const node = el('button', { type: 'button', ...attributes }, label);
+  node.addEventListener('click', async () => {
+    node.disabled = true;
+    try { await action(); } catch (failure) { say(failure.message); } finally { node.disabled = false; }
+  });
+  return node;
+}
+
+function say(text) {
+  document.getElementById('access').textContent = text;
+}
+
+async function checkAccess() {
+  const response = await fetch('/console/admin/access', { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  const admin = response.ok && !response.redirected;
+  for (const section of document.querySelectorAll('section.admin')) {
+    section.classList.toggle('locked', !admin);
+    section.querySelector('.locked-note')?.remove();
+    if (!admin) {
+      const note = response.status === 403
+        ? 'Only from this machine: no admin password is configured (troupe.admin.password).'
+        : 'The admin may act here and see personal data: ';
+      const line = el('p', { class: 'locked-note' }, note);
+      if (response.status !== 403) line.append(el('a', { href: '/login' }, 'log in'));
+      section.append(line);
+    }
+  }
+  if (admin) {
+    say('');
+    await Promise.allSettled([loadConsumers(), loadScenarios(), loadParked(), loadUsers(), loadMails()]);
+  }
+}
+
+// pause and resume
+async function loadConsumers() {
+  drawConsumers(await json('GET', '/console/admin/consumers'));
+}
+
+function drawConsumers(services) {
+  document.querySelector('#consumers tbody').replaceChildren(...services.map(service => el('tr', {},
+    el('th', { scope: 'row' }, service.name),
+    el('td', { class: 'code' }, service.queues.join(', ')),
+    el('td', {}, service.running ? 'consuming' : 'paused'),
+    el('td', {}, button(service.running ? `Pause ${service.name}` : `Resume ${service.name}`, async () =>
+      drawConsumers(await json('POST', `/console/admin/consumers/${encodeURIComponent(service.name)}/${service.running ? 'pause' : 'resume'}`)))))));
+}
+
+// scenarios
+let scenarioTimer = null;
+async function loadScenarios() {
+  const state = await json('GET', '/console/admin/scenarios');
+  document.getElementById('scenario-note').textContent = state.available
+    ? 'Each runs the seed\'s flow and Troupe\'s, 30 registrations each, every service in a process of its own (a few minutes).'
+    : 'Scenarios run where this process runs from the packaged jar (java -jar troupe.jar); this one does not.';
+  document.getElementById('scenarios').replaceChildren(...state.scenarios.map(scenario => el('li', {},
+    button(scenario.name, async () => {
+      if (!confirm(`Run ${scenario.name}? It ${scenario.breaks}.`)) return;
+      showRun((await json('POST', `/console/admin/scenarios/${encodeURIComponent(scenario.name)}`)).last);
+    }, { title: `${scenario.breaks}; should survive: ${scenario.survives}`, ...(state.available ? {} : { disabled: '' }) }))));
+  showRun(state.last);
+}
+
+function showRun(run) {
+  const output = document.getElementById('scenario-output');
+  if (!run) return;
+  output.textContent = `${run.scenario}${run.ended ? ` ended (exit ${run.exit})` : ' running…'}\n\n${run.output}`;
+  clearTimeout(scenarioTimer);
+  if (!run.ended) scenarioTimer = setTimeout(async () => showRun((await json('GET', '/console/admin/scenarios')).last), 2000);
+}
+
+// parking
+let parked = [];
+async function loadParked() {
+  const queue = document.getElementById('parking-queue').value;
+  parked = await json('GET', '/console/admin/api/admin/parked' + (queue ? `?queue=${encodeURIComponent(queue)}` : ''));
+  const select = document.getElementById('parking-queue');
+  for (const name of new Set(parked.map(message => message.queue))) {
+    if (![...select.options].some(option => option.value === name)) select.append(el('option', { value: name }, name));
+  }
+  document.querySelector('#parked tbody').replaceChildren(...parked.map(message => el('tr', {},
+    el('td', { class: 'code' }, message.queue),
+    el('td', { class: 'code' }, message.routing_key || ''),
+    el('td', {}, message.reason || ''),
+    el('td', { class: 'code' }, message.exception_class || ''),
+    el('td', { class: 'num' }, String(message.attempts)),
+    el('td', {}, message.parked_at ? new Date(message.parked_at).toLocaleString() : ''),
+    el('td', {}, button('Replay', () => settle([message], 'replay')), ' ', button('Discard', () => settle([message], 'discard'))))));
+}
+
+async function settle(messages, how) {
+  if (!messages.length || !confirm(`${how === 'replay' ? 'Replay' : 'Discard'} ${messages.length} parked message(s)?`)) return;
+  for (const message of messages) {
+    if (how === 'replay') await json('POST', `/console/admin/api/admin/parked/${message.id}/replay`);
+    else await json('DELETE', `/console/admin/api/admin/parked/${message.id}`);
+  }
+  await loadParked();
+}
+
+// users and coupons
+let userPage = 0;
+async function loadUsers() {
+  const page = await json('GET', `/console/admin/api/users/?page=${userPage}&size=20`);
+  document.getElementById('user-page').textContent = `(page ${page.page + 1} of ${Math.max(1, Math.ceil(page.total_items / page.size))}, ${page.total_items} in all)`;
+  document.getElementById('users-previous').disabled = page.page === 0;
+  document.getElementById('users-next').disabled = (page.page + 1) * page.size >= page.total_items;
+  const rows = await Promise.all(page.items.map(async user => {
+    let coupon = '';
+    try {
+      const coupons = await json('GET', `/console/admin/api/coupons/?user_id=${encodeURIComponent(user.id)}`);
+      coupon = `${coupons.code} (${coupons.status})`;
+    } catch (none) { coupon = '–'; }
+    return el('tr', {}, el('td', {}, user.name), el('td', {}, user.email), el('td', { class: 'code' }, user.id),
+      el('td', { class: 'code' }, coupon),
+      el('td', {}, button('Delete', async () => {
+        if (!confirm(`Delete ${user.name} <${user.email}>?`)) return;
+        await call('DELETE', `/console/admin/api/external_users/${encodeURIComponent(user.id)}`);
+        setTimeout(loadUsers, 500);
+      })));
+  }));
+  document.querySelector('#user-list tbody').replaceChildren(...rows);
+}
+
+async function register(event) {
+  event.preventDefault();
+  const form = event.target;
+  const outcome = document.getElementById('register-outcome');
+  outcome.textContent = 'registering…';
+  try {
+    const response = await call('POST', '/console/admin/api/external_users/',
+      { name: form.name.value, email: form.email.value }, { Prefer: 'wait=5' });
+    const text = await response.text();
+    const body = text ? JSON.parse(text) : {};
+    outcome.textContent = response.status === 201 ? `registered: ${body.name} <${body.email}>, id ${body.id}`
+      : response.status === 202 ? 'accepted; still on its way after 5 s'
+      : `refused (${response.status}): ${body.detail || body.title || text}`;
+    if (response.ok) { form.reset(); await loadUsers(); }
+  } catch (failure) {
+    outcome.textContent = failure.message;
+  }
+}
+
+// mailbox
+async function loadMails() {
+  const mails = (await json('GET', '/mail/messages')).slice().reverse();
+  document.getElementById('mails').replaceChildren(...mails.map((mail, index) => {
+    const choose = el('button', { type: 'button', 'aria-pressed': 'false' },
+      el('strong', {}, mail.subject || '(no subject)'), el('br'), `${(mail.to || []).join(', ')}`);
+    choose.addEventListener('click', () => {
+      for (const other of document.querySelectorAll('#mails button')) other.setAttribute('aria-pressed', 'false');
+      choose.setAttribute('aria-pressed', 'true');
+      showMail(mail);
+    });
+    return el('li', {}, choose);
+  }));
+  if (mails.length) showMail(mails[0]);
+}
+
+function showMail(mail) {
+  // sandbox="" (no scripts, no forms, no top navigation) and a policy that loads nothing from elsewhere
+  const policy = '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; img-src data:">';
+  document.getElementById('mail-html').srcdoc = policy + (mail.html || `<pre>${(mail.text || '').replace(/[&<>]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c])}</pre>`);
+  document.getElementById('mail-raw').textContent = mail.raw || '';
+}
+
 // ---- the feed ----
 function connect() {
   const status = document.getElementById('status');
@@ -164,5 +354,14 @@ function connect() {
 
 document.addEventListener('DOMContentLoaded', () => {
   for (const id of ['key-filter', 'user-filter', 'paused']) document.getElementById(id).addEventListener('input', drawMessages);
+  document.getElementById('register').addEventListener('submit', register);
+  document.getElementById('parking-refresh').addEventListener('click', () => loadParked().catch(failure => say(failure.message)));
+  document.getElementById('parking-queue').addEventListener('input', () => loadParked().catch(failure => say(failure.message)));
+  document.getElementById('replay-all').addEventListener('click', () => settle(parked, 'replay').catch(failure => say(failure.message)));
+  document.getElementById('discard-all').addEventListener('click', () => settle(parked, 'discard').catch(failure => say(failure.message)));
+  document.getElementById('users-previous').addEventListener('click', () => { userPage = Math.max(0, userPage - 1); loadUsers(); });
+  document.getElementById('users-next').addEventListener('click', () => { userPage += 1; loadUsers(); });
+  document.getElementById('mail-refresh').addEventListener('click', () => loadMails().catch(failure => say(failure.message)));
   connect();
+  checkAccess();
 });

@@ -2,15 +2,23 @@ package dev.troupe.console;
 
 import dev.troupe.RootPage;
 import dev.troupe.TroupeService;
+import dev.troupe.web.AdminAccess;
 import dev.troupe.console.amqp.MessageTap;
+import dev.troupe.console.amqp.ConsumerSwitch;
+import dev.troupe.console.web.ApiPassage;
+import dev.troupe.console.web.ConsoleAdminController;
 import dev.troupe.console.web.ConsoleController;
 import dev.troupe.console.web.ConsoleFeed;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.env.Environment;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.ClassPathResource;
@@ -22,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code --troupe.services=console}), or not at all.
  */
 @TroupeService(name = ConsoleConfiguration.NAME)
+@EnableConfigurationProperties(ConsoleSettings.class)
 public class ConsoleConfiguration {
 
     /** Its name in {@code troupe.services}. */
@@ -54,8 +63,31 @@ public class ConsoleConfiguration {
 
     @Bean
     ConsoleController consoleController(SystemMap systemMap, OutboxWatch outboxWatch, MessageTap messageTap,
-                                        ConsoleFeed consoleFeed) {
-        return new ConsoleController(systemMap, outboxWatch, messageTap, consoleFeed);
+                                        ConsoleFeed consoleFeed, AdminAccess adminAccess) {
+        return new ConsoleController(systemMap, outboxWatch, messageTap, consoleFeed, adminAccess);
+    }
+
+    @Bean
+    ApiPassage apiPassage(ConsoleSettings settings, Environment environment) {
+        // this process's port is known only once its server runs: read at each pass
+        return new ApiPassage(() -> settings.apiUrl() != null ? settings.apiUrl()
+            : URI.create("http://127.0.0.1:" + environment.getProperty("local.server.port", "8080")),
+            environment.getProperty("troupe.admin.token"));
+    }
+
+    @Bean
+    ConsumerSwitch consumerSwitch(RabbitListenerEndpointRegistry registry, Owners consoleOwners) {
+        return new ConsumerSwitch(registry, consoleOwners);
+    }
+
+    @Bean
+    ScenarioRunner scenarioRunner() throws java.io.IOException {
+        return new ScenarioRunner(ScenarioRunner.runningJar(), java.nio.file.Files.createTempDirectory("troupe-console-"));
+    }
+
+    @Bean
+    ConsoleAdminController consoleAdminController(ConsumerSwitch consumerSwitch, ScenarioRunner scenarioRunner) {
+        return new ConsoleAdminController(consumerSwitch, scenarioRunner);
     }
 
     /** The page itself, read once: static, it asks the APIs for everything it shows. */

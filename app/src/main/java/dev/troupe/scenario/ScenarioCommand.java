@@ -48,6 +48,15 @@ public final class ScenarioCommand {
     private ScenarioCommand() {
     }
 
+    /** One scenario as {@code scenario --list} names it, for a runner elsewhere (the console's buttons). */
+    public record Listed(String name, String breaks, String survives) {
+    }
+
+    public static List<Listed> scenarios() {
+        return java.util.Arrays.stream(Scenario.values())
+            .map(scenario -> new Listed(scenario.name, scenario.breaks, scenario.survives)).toList();
+    }
+
     /** @param args what followed {@code scenario} on the command line */
     public static int run(List<String> args) {
         // no Spring context here to configure logging: the SMTP sink's library would log every connection

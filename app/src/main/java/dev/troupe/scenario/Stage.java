@@ -129,19 +129,23 @@ final class Stage implements AutoCloseable {
 
     /**
      * Offers {@code count} registrations open loop at the options' rate, and runs {@code meanwhile}
-     * once a third of them have been sent; returns once every one has its answer.
+     * once a third of them have been sent and one has been accepted (on a slow machine the first
+     * answers can take longer than a third of the time, and an outage before any was accepted would
+     * test nothing); returns once every one has its answer.
      */
     void register(int count, Action meanwhile) throws Exception {
         Duration duration = Duration.ofNanos(Math.round(count * 1e9 / options.rate()));
         // a label of its own each time: the addresses are made from it
         String label = "r" + batches.getAndIncrement();
+        java.util.concurrent.CompletableFuture<Load.Step> started = new java.util.concurrent.CompletableFuture<>();
         java.util.concurrent.FutureTask<Load.Step> sending = new java.util.concurrent.FutureTask<>(
-            () -> load.open(label, options.rate(), duration));
+            () -> load.open(label, options.rate(), duration, started::complete));
         Thread sender = new Thread(sending, "scenario-load");
         sender.start();
         Load.Step[] step = new Load.Step[1];
         try {
             Waits.pause(duration.dividedBy(3));
+            awaitOneAccepted(started.get(), duration.plus(PATIENCE));
             meanwhile.run();
         } finally {
             step[0] = sending.get(); // the load ends before anything is torn down, and its failure is the one told
@@ -150,6 +154,15 @@ final class Stage implements AutoCloseable {
         registrations.addAll(step[0].registrations);
         say.accept(String.format("  %d registrations offered, %d accepted", step[0].registrations.size(),
             step[0].registrations.stream().filter(Load.Registration::accepted).count()));
+    }
+
+    /** Waits until one of the step's registrations is accepted, or all are answered, or {@code patience} has passed. */
+    private static void awaitOneAccepted(Load.Step step, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline && step.registrations.stream().noneMatch(Load.Registration::accepted)
+            && step.registrations.stream().anyMatch(registration -> registration.answeredNanos == 0)) {
+            Waits.pause(Duration.ofMillis(20));
+        }
     }
 
     /**

@@ -9,7 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** HTTP concerns every service shares: problem details, the request size limit, JSON as the default body type. */
 @Configuration(proxyBeanMethods = false)
-@Import(OpenApiConfiguration.class)
+@Import({OpenApiConfiguration.class, SecurityConfiguration.class})
 public class WebConfiguration {
 
     static final int MAX_BODY_BYTES = 16 * 1024;

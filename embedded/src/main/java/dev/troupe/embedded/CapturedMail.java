@@ -12,7 +12,8 @@ public record CapturedMail(@Schema(description = "Its Message-ID header") String
                            @Schema(description = "Subject") String subject,
                            @Schema(description = "When it was received") Instant sentAt,
                            @Schema(description = "The plain-text part") String text,
-                           @Schema(description = "The HTML part") String html) {
+                           @Schema(description = "The HTML part") String html,
+                           @Schema(description = "The whole message as it came over SMTP, headers and MIME parts") String raw) {
 
     static final class Bodies {
         String text;

@@ -69,10 +69,17 @@ public class MailCatcher {
                 message.getSubject(),
                 message.getSentDate() == null ? null : message.getSentDate().toInstant(),
                 bodies.text,
-                bodies.html);
+                bodies.html,
+                raw(message));
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("Unreadable captured mail", e);
         }
+    }
+
+    private static String raw(MimeMessage message) throws MessagingException, IOException {
+        java.io.ByteArrayOutputStream source = new java.io.ByteArrayOutputStream();
+        message.writeTo(source);
+        return source.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static void collect(Part part, CapturedMail.Bodies bodies) throws MessagingException, IOException {

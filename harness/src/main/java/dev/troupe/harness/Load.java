@@ -106,6 +106,11 @@ public final class Load {
 
     /** Offers {@code rate} registrations a second for {@code duration}, open loop. */
     public Step open(String label, int rate, Duration duration) {
+        return open(label, rate, duration, step -> { });
+    }
+
+    /** The same, handing the step to {@code started} before the first is sent, to follow its answers as they come. */
+    public Step open(String label, int rate, Duration duration, java.util.function.Consumer<Step> started) {
         int planned = (int) Math.max(1, Math.round(rate * duration.toNanos() / 1e9));
         long interval = Math.round(1e9 / rate);
         long start = System.nanoTime() + 1_000_000;
@@ -114,6 +119,7 @@ public final class Load {
             registrations.add(registration(label, i, start + i * interval));
         }
         Step step = new Step(label, rate, start, start + planned * interval, List.copyOf(registrations));
+        started.accept(step);
         for (Registration registration : registrations) {
             long wait = registration.dueNanos - System.nanoTime();
             if (wait > 0) {

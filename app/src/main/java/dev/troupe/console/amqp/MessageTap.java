@@ -34,6 +34,11 @@ public class MessageTap {
     /** One message seen: when, where it went, its ids, the user it is about, its size. */
     public record Seen(Instant at, String exchange, String routingKey, String messageId, String correlationId,
                        String userId, String email, int bytes) {
+
+        /** The same without the address, for one who may not see personal data. */
+        public Seen withoutEmail() {
+            return email == null ? this : new Seen(at, exchange, routingKey, messageId, correlationId, userId, null, bytes);
+        }
     }
 
     private final ConnectionFactory connections;

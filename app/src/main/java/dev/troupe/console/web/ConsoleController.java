@@ -3,7 +3,9 @@ package dev.troupe.console.web;
 import dev.troupe.console.OutboxWatch;
 import dev.troupe.console.SystemMap;
 import dev.troupe.console.amqp.MessageTap;
+import dev.troupe.web.AdminAccess;
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,8 +21,10 @@ public class ConsoleController {
     private final OutboxWatch outbox;
     private final MessageTap tap;
     private final ConsoleFeed feed;
+    private final AdminAccess access;
 
-    public ConsoleController(SystemMap map, OutboxWatch outbox, MessageTap tap, ConsoleFeed feed) {
+    public ConsoleController(SystemMap map, OutboxWatch outbox, MessageTap tap, ConsoleFeed feed, AdminAccess access) {
+        this.access = access;
         this.map = map;
         this.outbox = outbox;
         this.tap = tap;
@@ -37,13 +41,14 @@ public class ConsoleController {
         return outbox.history();
     }
 
+    /** The last messages seen; their addresses only to one who may see personal data. */
     @GetMapping("/console/messages")
-    List<MessageTap.Seen> messages() {
-        return tap.recent();
+    List<MessageTap.Seen> messages(HttpServletRequest request) {
+        return access.allows(request) ? tap.recent() : tap.recent().stream().map(MessageTap.Seen::withoutEmail).toList();
     }
 
     @GetMapping(path = "/console/feed", produces = "text/event-stream")
-    SseEmitter feed() throws IOException {
-        return feed.open();
+    SseEmitter feed(HttpServletRequest request) throws IOException {
+        return feed.open(access.allows(request));
     }
 }

@@ -36,7 +36,11 @@ public class ConsoleFeed implements DisposableBean {
     private final OutboxWatch outbox;
     private final MessageTap tap;
     private final QueueRates rates = new QueueRates();
-    private final List<SseEmitter> pages = new CopyOnWriteArrayList<>();
+    /** An open page, and whether its reader may see personal data (the addresses in the messages). */
+    private record Page(SseEmitter emitter, boolean personal) {
+    }
+
+    private final List<Page> pages = new CopyOnWriteArrayList<>();
     private final List<MessageTap.Seen> waiting = new ArrayList<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "console-feed");
@@ -54,20 +58,22 @@ public class ConsoleFeed implements DisposableBean {
         tap.onSeen(this::seen);
     }
 
-    /** A page opened: it gets what there is now, then every change. */
-    public SseEmitter open() throws IOException {
-        SseEmitter page = new SseEmitter(0L);
-        page.onCompletion(() -> close(page));
-        page.onTimeout(() -> close(page));
-        page.onError(failure -> close(page));
+    /** A page opened: it gets what there is now, then every change; {@code personal}: with the addresses. */
+    public SseEmitter open(boolean personal) throws IOException {
+        SseEmitter emitter = new SseEmitter(0L);
+        Page page = new Page(emitter, personal);
+        emitter.onCompletion(() -> close(page));
+        emitter.onTimeout(() -> close(page));
+        emitter.onError(failure -> close(page));
         Map<String, Object> hello = new LinkedHashMap<>();
         hello.put("map", withRates(Map.of()));
         hello.put("outbox", outbox.history());
-        hello.put("messages", tap.recent());
-        page.send(SseEmitter.event().name("hello").data(hello, MediaType.APPLICATION_JSON));
+        hello.put("messages", personal ? tap.recent() : tap.recent().stream().map(MessageTap.Seen::withoutEmail).toList());
+        hello.put("personal", personal);
+        emitter.send(SseEmitter.event().name("hello").data(hello, MediaType.APPLICATION_JSON));
         pages.add(page);
         watching();
-        return page;
+        return emitter;
     }
 
     private synchronized void watching() {
@@ -83,7 +89,7 @@ public class ConsoleFeed implements DisposableBean {
         messages = timer.scheduleAtFixedRate(this::flush, 250, 250, TimeUnit.MILLISECONDS);
     }
 
-    private void close(SseEmitter page) {
+    private void close(Page page) {
         pages.remove(page);
         synchronized (this) {
             if (pages.isEmpty() && snapshots != null) {
@@ -142,15 +148,22 @@ public class ConsoleFeed implements DisposableBean {
             lost = dropped;
             dropped = 0;
         }
-        send("messages", Map.of("messages", batch, "dropped", lost));
+        send("messages", Map.of("messages", batch, "dropped", lost),
+            Map.of("messages", batch.stream().map(MessageTap.Seen::withoutEmail).toList(), "dropped", lost));
     }
 
     private void send(String name, Object data) {
-        for (SseEmitter page : pages) {
+        send(name, data, data);
+    }
+
+    /** {@code data} to the pages that may see personal data, {@code redacted} to the others. */
+    private void send(String name, Object data, Object redacted) {
+        for (Page page : pages) {
             try {
-                page.send(SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON));
+                page.emitter().send(SseEmitter.event().name(name).data(page.personal() ? data : redacted,
+                    MediaType.APPLICATION_JSON));
             } catch (IOException | IllegalStateException gone) {
-                page.completeWithError(gone);
+                page.emitter().completeWithError(gone);
                 close(page);
             }
         }
@@ -160,6 +173,6 @@ public class ConsoleFeed implements DisposableBean {
     public void destroy() {
         timer.shutdownNow();
         tap.close();
-        pages.forEach(SseEmitter::complete);
+        pages.forEach(page -> page.emitter().complete());
     }
 }

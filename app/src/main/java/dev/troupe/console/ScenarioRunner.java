@@ -1,0 +1,90 @@
+package dev.troupe.console;
+
+import dev.troupe.scenario.ScenarioCommand;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs one {@code troupe scenario} at a time for the console, as a person would from a shell: the
+ * jar this process runs from, in a process of its own (it starts the services and servers of each
+ * flow itself), its output kept in a file the page reads as it grows, its counts as JSON at the end.
+ * Where this process does not run from the packaged jar (a test, an IDE), there is nothing to run.
+ */
+public class ScenarioRunner {
+
+    /** A run: its scenario, its output so far, whether it ended and with what status, and its counts. */
+    public record Run(String scenario, String output, boolean ended, Integer exit, String counts) {
+    }
+
+    private final Optional<Path> jar;
+    private final Path work;
+    private Process process;
+    private String scenario;
+
+    public ScenarioRunner(Optional<Path> jar, Path work) {
+        this.jar = jar;
+        this.work = work;
+    }
+
+    /** The jar this JVM runs from ({@code java -jar troupe.jar}), if it does. */
+    public static Optional<Path> runningJar() {
+        String classPath = System.getProperty("java.class.path", "");
+        return classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)
+            ? Optional.of(Path.of(classPath)) : Optional.empty();
+    }
+
+    public boolean available() {
+        return jar.isPresent();
+    }
+
+    public List<ScenarioCommand.Listed> scenarios() {
+        return ScenarioCommand.scenarios();
+    }
+
+    /** Starts a run of {@code name} in both flows; false while another runs (or where none can). */
+    public synchronized boolean start(String name) throws IOException {
+        if (jar.isEmpty() || (process != null && process.isAlive())) {
+            return false;
+        }
+        if (scenarios().stream().noneMatch(listed -> listed.name().equals(name))) {
+            throw new IllegalArgumentException("no scenario '" + name + "'");
+        }
+        Files.createDirectories(work);
+        Files.deleteIfExists(output());
+        Files.deleteIfExists(counts());
+        process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+            jar.get().toAbsolutePath().toString(), "scenario", name, "--flow", "both", "--registrations", "30",
+            "--rate", "15", "--json", counts().toString())
+            .redirectErrorStream(true).redirectOutput(output().toFile()).start();
+        scenario = name;
+        return true;
+    }
+
+    /** The last run, or empty before the first. */
+    public synchronized Optional<Run> last() throws IOException {
+        if (process == null) {
+            return Optional.empty();
+        }
+        boolean ended = !process.isAlive();
+        return Optional.of(new Run(scenario, Files.exists(output()) ? Files.readString(output()) : "", ended,
+            ended ? process.exitValue() : null, ended && Files.exists(counts()) ? Files.readString(counts()) : null));
+    }
+
+    /** Stops a run under way (its services with it: the runner's shutdown hooks end them). */
+    public synchronized void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+        }
+    }
+
+    private Path output() {
+        return work.resolve("scenario.log");
+    }
+
+    private Path counts() {
+        return work.resolve("scenario.json");
+    }
+}

@@ -1,0 +1,75 @@
+package dev.troupe.web;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Two chains. The console's pages and the captured mail: an admin login (a form; no HTTP Basic,
+ * whose answer makes a browser ask for a password on its own), CSRF protection of every action (the page sends the token from its cookie), and
+ * {@link AdminAccess} on what acts or shows personal data ({@code /console/admin/**}, {@code /mail}).
+ * Everything else, the seed's APIs first, stays as open as it was: no login, no session, no CSRF
+ * token a client in another language would have to learn (the admin API keeps its bearer token).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AdminLogin.class)
+public class SecurityConfiguration {
+
+    /** The paths the console's chain covers; the other chain takes every other request. */
+    static final String[] CONSOLE = {"/", "/console/**", "/mail", "/mail/**", "/login", "/logout"};
+
+    @Bean
+    AdminAccess adminAccess(AdminLogin login) {
+        return new AdminAccess(login);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain consoleChain(HttpSecurity http, AdminAccess access) throws Exception {
+        return http.securityMatcher(CONSOLE)
+            .authorizeHttpRequests(requests -> requests
+                .requestMatchers("/console/admin/**", "/mail", "/mail/**").access(access)
+                .anyRequest().permitAll())
+            .csrf(csrf -> csrf.spa())
+            .formLogin(Customizer.withDefaults())
+            .logout(logout -> logout.logoutSuccessUrl("/"))
+            .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain openChain(HttpSecurity http) throws Exception {
+        return http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+            .csrf(csrf -> csrf.disable())
+            .headers(headers -> headers.disable())
+            .requestCache(cache -> cache.disable())
+            .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .build();
+    }
+
+    /** The admin where a password is configured; no one otherwise (and never Spring Boot's generated user). */
+    @Bean
+    UserDetailsService adminUsers(AdminLogin login, PasswordEncoder encoder) {
+        InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
+        if (login.configured()) {
+            users.createUser(User.withUsername(login.user()).password(encoder.encode(login.password()))
+                .roles(AdminAccess.ROLE).build());
+        }
+        return users;
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+}

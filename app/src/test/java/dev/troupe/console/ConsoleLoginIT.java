@@ -1,0 +1,105 @@
+package dev.troupe.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.troupe.console.amqp.MessageTap;
+import dev.troupe.support.TroupeIT;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * With an admin password configured, what acts or shows personal data needs the admin's login,
+ * even from this machine; the rest of the console, and the seed's APIs, need none.
+ */
+@TestPropertySource(properties = {"troupe.admin.user=keeper", "troupe.admin.password=s3cret-for-the-test"})
+class ConsoleLoginIT extends TroupeIT {
+
+    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"");
+
+    @Autowired
+    MessageTap tap;
+
+    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+    @Test
+    void withoutTheLoginActionsMailAndUsersSendYouToLogIn() throws Exception {
+        for (String path : new String[] {"/console/admin/access", "/mail/messages", "/mail", "/console/admin/api/users/"}) {
+            HttpResponse<String> answer = get(path);
+            assertThat(answer.statusCode()).as(path).isEqualTo(302);
+            assertThat(answer.headers().firstValue("Location").orElse("")).as(path).endsWith("/login");
+        }
+        assertThat(get("/console/map").statusCode()).isEqualTo(200);
+        postJson("/external_users/", Map.of("name", "Still Open", "email", uniqueEmail("open"))).expectStatus().isAccepted();
+    }
+
+    @Test
+    void aWrongPasswordIsRefusedAndTheRightOneLetsTheAdminAct() throws Exception {
+        assertThat(logIn("keeper", "guess").headers().firstValue("Location").orElse("")).endsWith("/login?error");
+        assertThat(get("/console/admin/access").statusCode()).isEqualTo(302);
+
+        HttpResponse<String> in = logIn("keeper", "s3cret-for-the-test");
+
+        assertThat(in.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        assertThat(get("/console/admin/access").statusCode()).isEqualTo(200);
+        assertThat(get("/mail/messages").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theLiveFlowHidesTheAddressesFromOneNotLoggedIn() throws Exception {
+        // a page open (anyone's) has the exchanges tapped
+        HttpResponse<java.io.InputStream> page = browser.send(HttpRequest.newBuilder(uri("/console/feed")).build(),
+            HttpResponse.BodyHandlers.ofInputStream());
+        try {
+            eventually().until(tap::isOpen);
+            String email = uniqueEmail("hidden");
+            postJson("/external_users/", Map.of("name", "Hidden", "email", email)).expectStatus().isAccepted();
+            HttpClient admin = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+            logIn(admin, "keeper", "s3cret-for-the-test");
+            eventually().until(() -> get(admin, "/console/messages").body().contains(email));
+
+            String anonymous = get("/console/messages").body();
+            assertThat(anonymous).contains("\"routing_key\":\"user_created\"").doesNotContain(email);
+        } finally {
+            page.body().close();
+        }
+    }
+
+    private HttpResponse<String> logIn(String user, String password) throws Exception {
+        return logIn(browser, user, password);
+    }
+
+    private HttpResponse<String> logIn(HttpClient client, String user, String password) throws Exception {
+        Matcher field = CSRF_FIELD.matcher(get(client, "/login").body());
+        assertThat(field.find()).as("the login page's CSRF field").isTrue();
+        String form = "username=" + encode(user) + "&password=" + encode(password) + "&_csrf=" + encode(field.group(1));
+        return client.send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return get(browser, path);
+    }
+
+    private HttpResponse<String> get(HttpClient client, String path) throws Exception {
+        return client.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static String encode(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+}
