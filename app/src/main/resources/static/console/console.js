@@ -319,7 +319,10 @@ async function loadMails() {
     });
     return el('li', {}, choose);
   }));
-  if (mails.length) showMail(mails[0]);
+  if (mails.length) {
+    document.querySelector('#mails button').setAttribute('aria-pressed', 'true');
+    showMail(mails[0]);
+  }
 }
 
 function showMail(mail) {

@@ -91,9 +91,19 @@ public final class Bench {
                     limits = limits(null, "amqp://guest:guest@127.0.0.1:" + troupe.embeddedBrokerPort(), work);
                 }
                 Load load = new Load(http, troupe.serving("users").base(), Load.Target.USERS, run);
-                warmUp(load, troupe, sink);
-                RelayAlone.Measured relay = relayAlone(limits);
-                List<StepResult> results = drive(load, troupe, sink);
+                ConsolePage page = options.console() ? ConsolePage.open(http, troupe.serving("console").base()) : null;
+                List<StepResult> results;
+                RelayAlone.Measured relay;
+                try {
+                    warmUp(load, troupe, sink);
+                    relay = relayAlone(limits);
+                    results = drive(load, troupe, sink);
+                } finally {
+                    if (page != null) {
+                        say("  the console page read " + page.events() + " events of its live feed");
+                        page.close();
+                    }
+                }
                 say("checking every registration: one welcome mail, one active coupon ...");
                 Verdict verdict = verify(troupe, sink);
                 Report report = new Report(LocalDate.now(), options, troupe.startup(), limits, relay, results, verdict);

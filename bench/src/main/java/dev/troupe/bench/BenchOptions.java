@@ -27,17 +27,20 @@ import java.util.Set;
  * @param jar         the Troupe jar under test
  * @param out         where the reports go
  * @param jvm         options for Troupe's JVMs (say, a flight recording), space-separated
+ * @param console     the console runs too, with a page open on it (its live feed read by the benchmark) the whole run
  */
 record BenchOptions(String servers, boolean separate, List<Integer> rates, Duration step, Duration warmup,
-                    int connections, Duration closed, Duration limits, int relayRows, Path jar, Path out, List<String> jvm) {
+                    int connections, Duration closed, Duration limits, int relayRows, Path jar, Path out, List<String> jvm,
+                    boolean console) {
 
     private static final Set<String> NAMES = Set.of("servers", "services", "rates", "step", "warmup", "connections",
-        "closed", "limits", "relay-rows", "jar", "out", "smoke", "jvm");
+        "closed", "limits", "relay-rows", "jar", "out", "smoke", "jvm", "console");
 
     static final String USAGE = """
         usage: java -jar bench/target/troupe-bench.jar [--servers=embedded|real] [--services=together|separate]
                  [--rates=100,200,400,...] [--step=20s] [--warmup=30s] [--connections=32] [--closed=20s]
-                 [--limits=10s] [--relay-rows=50000] [--jar=app/target/troupe.jar] [--out=bench/target/report] [--jvm="-Xmx512m ..."] [--smoke]""";
+                 [--limits=10s] [--relay-rows=50000] [--jar=app/target/troupe.jar] [--out=bench/target/report] [--jvm="-Xmx512m ..."] [--smoke]
+                 [--console]""";
 
     boolean real() {
         return servers.equals("real");
@@ -78,7 +81,8 @@ record BenchOptions(String servers, boolean separate, List<Integer> rates, Durat
             integer("relay-rows", given.getOrDefault("relay-rows", smoke ? "2000" : "50000")),
             Path.of(given.getOrDefault("jar", "app/target/troupe.jar")),
             Path.of(given.getOrDefault("out", "bench/target/report")),
-            given.containsKey("jvm") ? List.of(given.get("jvm").strip().split("\\s+")) : List.of());
+            given.containsKey("jvm") ? List.of(given.get("jvm").strip().split("\\s+")) : List.of(),
+            Boolean.parseBoolean(given.getOrDefault("console", "false")));
         if (options.relayRows() < 0) {
             throw new IllegalArgumentException("--relay-rows is a number of outbox rows, 0 for none");
         }

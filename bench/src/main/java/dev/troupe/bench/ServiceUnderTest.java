@@ -43,7 +43,11 @@ final class ServiceUnderTest implements AutoCloseable {
         Files.createDirectories(workDir);
         List<ServiceProcess> started = new ArrayList<>();
         long begin = System.nanoTime();
-        List<String> groups = options.separate() ? SERVICES : List.of(String.join(",", SERVICES));
+        List<String> running = new ArrayList<>(SERVICES);
+        if (options.console()) {
+            running.add("console");
+        }
+        List<String> groups = options.separate() ? running : List.of(String.join(",", running));
         for (String services : groups) {
             List<String> arguments = new ArrayList<>(List.of(
                 "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
