@@ -13,7 +13,7 @@ import java.util.Optional;
  * flow itself), its output kept in a file the page reads as it grows, its counts as JSON at the end.
  * Where this process does not run from the packaged jar (a test, an IDE), there is nothing to run.
  */
-public class ScenarioRunner {
+public class ScenarioRunner implements org.springframework.beans.factory.DisposableBean {
 
     /** A run: its scenario, its output so far, whether it ended and with what status, and its counts. */
     public record Run(String scenario, String output, boolean ended, Integer exit, String counts) {
@@ -78,6 +78,12 @@ public class ScenarioRunner {
         if (process != null && process.isAlive()) {
             process.destroy();
         }
+    }
+
+    /** A run under way ends with this process, not after it. */
+    @Override
+    public void destroy() {
+        stop();
     }
 
     private Path output() {
