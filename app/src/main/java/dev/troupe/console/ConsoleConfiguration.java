@@ -15,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -42,7 +43,7 @@ public class ConsoleConfiguration {
     }
 
     @Bean
-    SystemMap systemMap(ApplicationContext context, AmqpAdmin admin, Owners consoleOwners) {
+    SystemMap systemMap(ApplicationContext context, ObjectProvider<AmqpAdmin> admin, Owners consoleOwners) {
         return new SystemMap(context, admin, consoleOwners);
     }
 

@@ -13,6 +13,7 @@ import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.core.Exchange;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.QueueInformation;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -36,11 +37,16 @@ public class SystemMap {
     }
 
     private final ApplicationContext context;
-    private final AmqpAdmin admin;
+    /**
+     * Looked up at the first look, not at start-up: a RabbitAdmin made early declares the topology on
+     * the start-up broker check's connection, and a refused declaration (a queue of another type)
+     * would then read as an unreachable broker instead of being explained.
+     */
+    private final ObjectProvider<AmqpAdmin> admin;
     private final Owners owners;
     private volatile Map<String, Declared> declared;
 
-    public SystemMap(ApplicationContext context, AmqpAdmin admin, Owners owners) {
+    public SystemMap(ApplicationContext context, ObjectProvider<AmqpAdmin> admin, Owners owners) {
         this.context = context;
         this.admin = admin;
         this.owners = owners;
@@ -86,7 +92,7 @@ public class SystemMap {
     public View now() {
         List<QueueView> queues = new ArrayList<>();
         for (Declared queue : declared().values()) {
-            QueueInformation information = admin.getQueueInfo(queue.name());
+            QueueInformation information = admin.getObject().getQueueInfo(queue.name());
             queues.add(new QueueView(queue.name(), queue.routingKeys(), queue.exchange(), queue.parking(),
                 information == null ? -1 : information.getMessageCount(),
                 information == null ? -1 : information.getConsumerCount(), owners.of(queue.name())));
