@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
  * in processes of their own, connected to the embedded broker (Qpid) and database (H2 over TCP)
  * served by one more process of the flow's own, which the runner starts and stops. The outages are
  * not run here: on the embedded broker, database-outage lost accepted registrations in one CI run
- * of 2026-12-03 (Qpid warned "Requested requeue of message: 8 but no such delivery tag exists"
- * as a failed batch was given back), a defect of the embedded path that is open, not a flake.
+ * of 2026-12-03, a defect that is open, not a flake: Qpid 9.2.1 requeues only the highest tag of a
+ * multiple nack (what a batch given back is) and the next multiple ack takes the rest (README,
+ * "What is not guaranteed").
  */
 class ScenarioEmbeddedProcessesIT {
 
