@@ -14,8 +14,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.amqp.core.BatchMessageListener;
+import com.rabbitmq.client.Channel;
 import org.springframework.amqp.core.Message;
+import org.springframework.amqp.rabbit.connection.ChannelProxy;
+import org.springframework.amqp.rabbit.listener.api.ChannelAwareBatchMessageListener;
 import org.springframework.amqp.rabbit.support.ListenerExecutionFailedException;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * committed together, goes to the failure advice (retried or parked). Subscriber containers always
  * deliver batches ({@code MessagingConfiguration}), so there is one path, whatever the batch size.
  */
-final class SubscriberListener implements BatchMessageListener {
+final class SubscriberListener implements ChannelAwareBatchMessageListener {
 
     private static final Logger log = LoggerFactory.getLogger(SubscriberListener.class);
 
@@ -82,18 +84,56 @@ final class SubscriberListener implements BatchMessageListener {
      * (after its pause) sends the whole batch back, whose committed part the inbox then drops.
      */
     @Override
-    public void onMessageBatch(List<Message> messages) {
+    public void onMessageBatch(List<Message> messages, Channel channel) {
         List<Delivery> deliveries = readAll(messages);
         Outcome outcome;
         try {
             outcome = transactions.execute(status -> batch(deliveries, status));
         } catch (RuntimeException failure) {
-            failures.requeue(messages, failure);
+            try {
+                failures.requeue(messages, failure);
+            } finally {
+                giveBack(channel);
+            }
             return;
         }
         // a handler's return value answers a request with reply_to, once its effect has committed
         outcome.answers().forEach(answer -> replies.reply(answer.request(), answer.body()));
-        outcome.failed().forEach(failed -> settle(failed.message(), failed.failure()));
+        try {
+            outcome.failed().forEach(failed -> settle(failed.message(), failed.failure()));
+        } catch (RuntimeException given) {
+            // one that could be neither retried later nor parked goes back, with the batch (its committed part
+            // the inbox drops on redelivery)
+            giveBack(channel);
+            throw given;
+        }
+    }
+
+    /** The same without a channel, as a unit test calls it: a batch given back is only thrown back. */
+    @Override
+    public void onMessageBatch(List<Message> messages) {
+        onMessageBatch(messages, null);
+    }
+
+    /**
+     * Gives a batch that did not commit back to the broker by closing its channel, which requeues
+     * every message the channel holds unacknowledged; the container then starts its consumer again.
+     * The container's own way, one basic.nack with multiple and requeue, is not safe on the embedded
+     * broker: Qpid Broker-J 9.2.1 requeues only the highest delivery tag of such a nack and leaves
+     * the others unacknowledged, for the next batch's multiple ack to acknowledge unprocessed.
+     */
+    private static void giveBack(Channel channel) {
+        if (channel == null) {
+            return;
+        }
+        Channel target = channel instanceof ChannelProxy proxy ? proxy.getTargetChannel() : channel;
+        try {
+            if (target.isOpen()) {
+                target.close();
+            }
+        } catch (java.io.IOException | java.util.concurrent.TimeoutException | RuntimeException e) {
+            log.warn("Could not close the channel of a batch given back ({}); the container settles it", e.toString());
+        }
     }
 
     /** What a batch's transaction committed: the answers to send, and the messages whose handler failed. */
@@ -132,6 +172,8 @@ final class SubscriberListener implements BatchMessageListener {
                 if (answer != null) {
                     answered.add(new Answer(delivery.message(), answer));
                 }
+            } catch (TransactionLost lost) {
+                throw lost;
             } catch (RuntimeException failure) {
                 failed.add(new Failed(delivery.message(), failure));
             }
@@ -139,7 +181,11 @@ final class SubscriberListener implements BatchMessageListener {
         return new Outcome(answered, failed);
     }
 
-    /** Runs the work in a savepoint, rolled back if the work or the savepoint's release fails. */
+    /**
+     * Runs the work in a savepoint, rolled back if the work or the savepoint's release fails. If the
+     * rollback to the savepoint fails too, the transaction is not what the batch began (its connection
+     * lost, or ended behind its back): what the batch did before may be gone, so the batch fails whole.
+     */
     private static <T> T inSavepoint(TransactionStatus status, java.util.function.Supplier<T> work) {
         Object savepoint = status.createSavepoint();
         try {
@@ -147,8 +193,20 @@ final class SubscriberListener implements BatchMessageListener {
             status.releaseSavepoint(savepoint);
             return result;
         } catch (RuntimeException failure) {
-            status.rollbackToSavepoint(savepoint);
+            try {
+                status.rollbackToSavepoint(savepoint);
+            } catch (RuntimeException lost) {
+                lost.addSuppressed(failure);
+                throw new TransactionLost(lost);
+            }
             throw failure;
+        }
+    }
+
+    /** The batch's transaction could not be rolled back to a savepoint: no message of it may be settled alone. */
+    private static final class TransactionLost extends RuntimeException {
+        TransactionLost(RuntimeException cause) {
+            super("the batch's transaction was lost: " + cause.getMessage(), cause);
         }
     }
 
@@ -177,6 +235,8 @@ final class SubscriberListener implements BatchMessageListener {
                     handlers.prepare(handler, events);
                     return null;
                 });
+            } catch (TransactionLost lost) {
+                throw lost;
             } catch (RuntimeException e) {
                 log.info("{} could not prepare {} events, handling them without: {}", name, events.size(), e.getMessage());
             }

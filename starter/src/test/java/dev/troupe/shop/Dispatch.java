@@ -32,6 +32,11 @@ public class Dispatch {
         if (event.parcel().startsWith("swallow-") && failedOnce.add(event.parcel())) {
             log.swallowAnError();
         }
+        // a parcel so named takes its whole batch's transaction down with its first delivery
+        if (event.parcel().startsWith("doom-") && failedOnce.add(event.parcel())) {
+            log.endTheTransaction();
+            throw new IllegalStateException("dispatch lost its database connection, for once");
+        }
         // a parcel so named fails its first delivery, after its effect, as a passing outage would
         if (event.parcel().startsWith("flaky-") && failedOnce.add(event.parcel())) {
             throw new IllegalStateException("dispatch store unavailable, for once");

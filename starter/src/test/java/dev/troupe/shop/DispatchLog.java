@@ -26,6 +26,14 @@ public class DispatchLog {
         }
     }
 
+    /**
+     * Ends the caller's transaction behind its back, savepoints and all: the rollback to a savepoint
+     * that follows fails, and the batch's transaction with it, as when its connection is lost.
+     */
+    void endTheTransaction() {
+        jdbc.sql("ROLLBACK").update();
+    }
+
     public long rowsOf(String parcel) {
         return jdbc.sql("SELECT COUNT(*) FROM shop_dispatch_log WHERE parcel = :parcel").param("parcel", parcel)
             .query(Long.class).single();

@@ -40,7 +40,17 @@ import org.springframework.transaction.support.TransactionTemplate;
     "spring.rabbitmq.template.mandatory=true"
 })
 @ContextConfiguration(initializers = ServerSet.class)
+@org.springframework.context.annotation.Import(StarterIT.Meters.class)
 class StarterIT {
+
+    /** A registry of the application's own, as an application with actuator has, so that the starter's meters count. */
+    @org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+    static class Meters {
+        @org.springframework.context.annotation.Bean
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry meterRegistry() {
+            return new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        }
+    }
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
@@ -67,6 +77,10 @@ class StarterIT {
 
     @Autowired
     RabbitListenerEndpointRegistry listeners;
+
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @AfterAll
     static void dropSchema() {
@@ -172,6 +186,30 @@ class StarterIT {
         assertThat(events).filteredOn(event -> event.parcel().startsWith("parcel-"))
             .allSatisfy(event -> assertThat(dispatch.handled(event.parcel())).hasSize(1));
         assertThat(events).allSatisfy(event -> assertThat(log.rowsOf(event.parcel())).isOne());
+    }
+
+    /**
+     * A batch whose transaction fails (one handler's connection lost, say) goes back to the broker
+     * whole, and each of its messages is handled once on redelivery. On the embedded broker the
+     * container's own give-back, one multiple nack, requeued only the highest tag and left the rest
+     * for the next ack to take unprocessed; the listener closes the batch's channel instead.
+     */
+    @Test
+    void aBatchWhoseTransactionFailsGoesBackWholeAndEachOfItsMessagesIsHandledOnce() {
+        List<ParcelShipped> events = parcels(15, 3, "doom-");
+        double requeued = requeued();
+        queuedAtOnce(events, () -> { });
+
+        await().atMost(PATIENCE).until(() -> events.stream().allMatch(event -> log.rowsOf(event.parcel()) == 1));
+        assertThat(requeued()).as("the batch went back at least once").isGreaterThan(requeued);
+        // the handler's list is no transaction: the first attempt's calls count there, its rows did not stay
+        assertThat(events).allSatisfy(event -> assertThat(dispatch.handled(event.parcel())).isNotEmpty());
+        assertThat(events).allSatisfy(event -> assertThat(log.rowsOf(event.parcel())).isOne());
+    }
+
+    private double requeued() {
+        return meters.find("troupe.messaging.requeued").tag("queue", Dispatch.QUEUE).counters().stream()
+            .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
     }
 
     @Test
