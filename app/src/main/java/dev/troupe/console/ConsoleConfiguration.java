@@ -54,7 +54,9 @@ public class ConsoleConfiguration {
 
     @Bean
     MessageTap messageTap(ConnectionFactory connections, SystemMap systemMap, JsonMapper json) {
-        return new MessageTap(connections, systemMap::routes, json);
+        // the client factory behind Spring's caching one: its address, login and socket settings, none of its caching
+        return new MessageTap(((org.springframework.amqp.rabbit.connection.AbstractConnectionFactory) connections)
+            .getRabbitConnectionFactory(), systemMap::routes, json);
     }
 
     @Bean

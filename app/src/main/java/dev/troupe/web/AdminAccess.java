@@ -44,9 +44,16 @@ public class AdminAccess implements AuthorizationManager<RequestAuthorizationCon
             && authentication.getAuthorities().stream().anyMatch(granted -> granted.getAuthority().equals("ROLE_" + ROLE));
     }
 
+    /**
+     * From this machine, and asked for by a loopback name: a page of another site whose name was made
+     * to resolve to 127.0.0.1 (DNS rebinding) comes from loopback too, but with its own name in Host.
+     */
     private static boolean local(HttpServletRequest request) {
+        String host = request.getServerName() == null ? "" : request.getServerName().toLowerCase(java.util.Locale.ROOT);
+        boolean loopbackName = host.equals("localhost") || host.endsWith(".localhost") || host.equals("127.0.0.1")
+            || host.equals("[::1]") || host.equals("::1");
         try {
-            return InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress();
+            return loopbackName && InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress();
         } catch (UnknownHostException e) {
             return false;
         }

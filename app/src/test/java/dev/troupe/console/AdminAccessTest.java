@@ -28,6 +28,14 @@ class AdminAccessTest {
     }
 
     @Test
+    void withNoPasswordAnotherSitesNameResolvedToThisMachineMayNot() {
+        MockHttpServletRequest rebound = from("127.0.0.1");
+        rebound.setServerName("evil.example");
+
+        assertThat(new AdminAccess(new AdminLogin("admin", null)).allows(rebound)).isFalse();
+    }
+
+    @Test
     void withAPasswordOnlyTheAdminLoggedInMayEvenFromThisMachine() {
         AdminAccess access = new AdminAccess(new AdminLogin("admin", "secret"));
 
@@ -41,6 +49,7 @@ class AdminAccessTest {
     private static MockHttpServletRequest from(String address) {
         MockHttpServletRequest request = new MockHttpServletRequest();
         request.setRemoteAddr(address);
+        request.setServerName("localhost");
         return request;
     }
 }

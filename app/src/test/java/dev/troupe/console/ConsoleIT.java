@@ -29,6 +29,9 @@ class ConsoleIT extends TroupeIT {
     @Autowired
     MessageTap tap;
 
+    @Autowired
+    org.springframework.amqp.core.AmqpAdmin admin;
+
     @Test
     void theRootIsTheConsoleAndTheHomePageMovedToAbout() {
         assertThat(http.get().uri("/").exchange().expectStatus().isOk()
@@ -77,8 +80,12 @@ class ConsoleIT extends TroupeIT {
 
         eventually().until(() -> seen(lines, "create_user", email) && seen(lines, "user_created", email));
         eventually().until(() -> lines.stream().anyMatch(line -> line.startsWith("data:") && line.contains("\"lag_millis\"")));
+        String queue = tap.queue();
+        assertThat(admin.getQueueInfo(queue)).as("the tap's queue on the broker").isNotNull();
         feed.body().close();
         eventually().until(() -> !tap.isOpen());
+        // gone from the broker, not only from the console's fields
+        eventually().until(() -> admin.getQueueInfo(queue) == null);
         reader.join(10_000);
     }
 

@@ -68,6 +68,8 @@ public final class EmbeddedServers {
 
     private static void serve(int brokerPort, int databasePort, Path dir) throws IOException, SQLException, InterruptedException {
         Files.createDirectories(dir);
+        // H2's TCP server listens on every interface unless told; it refuses others' connections, but 127.0.0.1 is all it needs
+        System.setProperty("h2.bindAddress", "127.0.0.1");
         EmbeddedBroker broker = new EmbeddedBroker(FreePort.preferring(brokerPort), dir.resolve("broker"));
         Server database = Server.createTcpServer("-tcpPort", Integer.toString(FreePort.preferring(databasePort)),
             "-baseDir", dir.resolve("database").toAbsolutePath().toString(), "-ifNotExists");

@@ -14,15 +14,17 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.amqp.rabbit.connection.Connection;
-import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sees every message published to the choreography's exchanges, from any process, while someone
- * watches: a queue of its own (auto-delete, gone with its consumer) bound with every routing key on
- * the map, consumed with automatic acknowledgement. With nobody watching it is not there, so it
+ * watches: an auto-delete queue of its own, on a connection of its own (not one of the application's
+ * cached channels, whose close only returns them to the cache), bound with every routing key on the
+ * map, consumed with automatic acknowledgement; closing the connection ends its consumer and so
+ * deletes the queue. With nobody watching it is not there, so it
  * costs the broker nothing; while it is, each publish is one more copy for the broker to route,
  * which the benchmark measures. The last {@value #KEPT} messages are kept for a page that opens.
  */
@@ -48,8 +50,9 @@ public class MessageTap {
     private volatile Consumer<Seen> onSeen = seen -> { };
     private Connection connection;
     private Channel channel;
+    private String queue;
 
-    /** @param routes the routing keys to bind, by exchange (from the system map) */
+    /** @param connections the application's own client factory (its address, login and socket settings) */
     public MessageTap(ConnectionFactory connections, Supplier<Map<String, List<String>>> routes, JsonMapper json) {
         this.connections = connections;
         this.routes = routes;
@@ -61,44 +64,63 @@ public class MessageTap {
         this.onSeen = onSeen;
     }
 
-    /** Binds the tap; a tap already open stays as it is. */
+    /** Binds the tap; a tap already open stays as it is; one that fails to open leaves nothing behind. */
     public synchronized void open() throws IOException {
         if (channel != null && channel.isOpen()) {
             return;
         }
-        connection = connections.createConnection();
-        channel = connection.createChannel(false);
-        String queue = "troupe.console.tap." + UUID.randomUUID();
-        channel.queueDeclare(queue, false, false, true, null);
-        for (Map.Entry<String, List<String>> exchange : routes.get().entrySet()) {
-            for (String key : exchange.getValue()) {
-                channel.queueBind(queue, exchange.getKey(), key);
+        close();
+        try {
+            connection = connections.newConnection("troupe-console-tap");
+            channel = connection.createChannel();
+            queue = "troupe.console.tap." + UUID.randomUUID();
+            // auto-delete, not exclusive: deleted once its one consumer goes, and a passive declare can see it
+            channel.queueDeclare(queue, false, false, true, null);
+            for (Map.Entry<String, List<String>> exchange : routes.get().entrySet()) {
+                for (String key : exchange.getValue()) {
+                    channel.queueBind(queue, exchange.getKey(), key);
+                }
             }
+            channel.basicConsume(queue, true, new DefaultConsumer(channel) {
+                @Override
+                public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
+                    seen(envelope, properties, body);
+                }
+            });
+        } catch (IOException | java.util.concurrent.TimeoutException | RuntimeException e) {
+            deleteQueue(); // never consumed, an auto-delete queue would stay
+            close();
+            throw new IOException("the console could not tap the exchanges: " + e.getMessage(), e);
         }
-        channel.basicQos(250);
-        channel.basicConsume(queue, true, new DefaultConsumer(channel) {
-            @Override
-            public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-                seen(envelope, properties, body);
-            }
-        });
         log.info("Console tap {} bound to {}", queue, routes.get());
     }
 
-    /** Unbinds it (its queue goes with its consumer). */
+    private void deleteQueue() {
+        try {
+            if (channel != null && channel.isOpen()) {
+                channel.queueDelete(queue);
+            }
+        } catch (IOException | RuntimeException e) {
+            log.debug("Console tap queue {} not deleted: {}", queue, e.toString());
+        }
+    }
+
+    /** Unbinds it: its connection closed, its queue goes with its consumer. */
     public synchronized void close() {
-        if (channel != null) {
+        if (connection != null) {
             try {
-                channel.close();
-            } catch (IOException | java.util.concurrent.TimeoutException | RuntimeException e) {
+                connection.close();
+            } catch (IOException | RuntimeException e) {
                 log.debug("Console tap closed with {}", e.toString());
             }
-            channel = null;
         }
-        if (connection != null) {
-            connection.close();
-            connection = null;
-        }
+        connection = null;
+        channel = null;
+    }
+
+    /** The queue the tap last declared, or null before the first. */
+    public synchronized String queue() {
+        return queue;
     }
 
     public synchronized boolean isOpen() {

@@ -137,6 +137,15 @@ public class ConsoleFeed implements DisposableBean {
     }
 
     private void flush() {
+        try {
+            flushNow();
+        } catch (RuntimeException e) {
+            // a failure must not end the repeating task: the next quarter second tries again
+            log.debug("Console messages not sent: {}", e.toString());
+        }
+    }
+
+    private void flushNow() {
         List<MessageTap.Seen> batch;
         long lost;
         synchronized (waiting) {
