@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.troupe.harness.ServiceProcess;
 import dev.troupe.embedded.MailCatcher;
+import dev.troupe.console.ConsoleConfiguration;
 import dev.troupe.support.HomePageLinks;
 import dev.troupe.coupons.CouponsConfiguration;
 import dev.troupe.gateway.GatewayConfiguration;
@@ -50,9 +51,11 @@ class SeparateProcessesIT {
     static void startServices() throws IOException {
         assertThat(JAR).as("the packaged jar (mvn verify packages it first)").exists();
         smtp = TestSmtp.server();
-        // every service on the class path, each in its own JVM
-        assertThat(ServiceCatalog.names()).containsExactlyInAnyOrder(GATEWAY, USERS, USER_COMMANDS, MAILER, COUPONS);
-        for (String service : ServiceCatalog.names()) {
+        // every service of the choreography on the class path, each in its own JVM; the console, the operator's
+        // page, is not one of them (ConsoleIT)
+        assertThat(ServiceCatalog.names()).containsExactlyInAnyOrder(GATEWAY, USERS, USER_COMMANDS, MAILER, COUPONS,
+            ConsoleConfiguration.NAME);
+        for (String service : ServiceCatalog.names().stream().filter(name -> !name.equals(ConsoleConfiguration.NAME)).toList()) {
             Files.deleteIfExists(Path.of("target", "processes", service + ".log"));
             services.put(service, start(service, smtp.port()));
         }
