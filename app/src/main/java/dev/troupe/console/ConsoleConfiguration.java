@@ -84,8 +84,8 @@ public class ConsoleConfiguration {
     }
 
     @Bean
-    ScenarioRunner scenarioRunner() throws java.io.IOException {
-        return new ScenarioRunner(ScenarioRunner.runningJar(), java.nio.file.Files.createTempDirectory("troupe-console-"));
+    ScenarioRunner scenarioRunner() {
+        return new ScenarioRunner(dev.troupe.scenario.ScenarioCommand.runningJar());
     }
 
     @Bean

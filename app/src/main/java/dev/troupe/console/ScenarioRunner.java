@@ -20,20 +20,13 @@ public class ScenarioRunner implements org.springframework.beans.factory.Disposa
     }
 
     private final Optional<Path> jar;
-    private final Path work;
+    /** Made at the first run, not at every start-up. */
+    private Path work;
     private Process process;
     private String scenario;
 
-    public ScenarioRunner(Optional<Path> jar, Path work) {
+    public ScenarioRunner(Optional<Path> jar) {
         this.jar = jar;
-        this.work = work;
-    }
-
-    /** The jar this JVM runs from ({@code java -jar troupe.jar}), if it does. */
-    public static Optional<Path> runningJar() {
-        String classPath = System.getProperty("java.class.path", "");
-        return classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)
-            ? Optional.of(Path.of(classPath)) : Optional.empty();
     }
 
     public boolean available() {
@@ -52,7 +45,9 @@ public class ScenarioRunner implements org.springframework.beans.factory.Disposa
         if (scenarios().stream().noneMatch(listed -> listed.name().equals(name))) {
             throw new IllegalArgumentException("no scenario '" + name + "'");
         }
-        Files.createDirectories(work);
+        if (work == null) {
+            work = Files.createTempDirectory("troupe-console-");
+        }
         Files.deleteIfExists(output());
         Files.deleteIfExists(counts());
         process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",

@@ -66,13 +66,8 @@ final class EmbeddedHost implements AutoCloseable {
         return lines.isEmpty() ? "no output (see " + log + ")" : lines.get(lines.size() - 1);
     }
 
-    /** The database's URL through {@code port} on 127.0.0.1 (a proxy in front of it, or its own). */
-    static String jdbcUrl(int port) {
-        return EmbeddedServers.jdbcUrl(port);
-    }
-
     Connection connect() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(databasePort), EmbeddedServers.DATABASE_USER, "");
+        return DriverManager.getConnection(EmbeddedServers.jdbcUrl(databasePort), EmbeddedServers.DATABASE_USER, "");
     }
 
     @Override

@@ -64,22 +64,14 @@ record ScenarioOptions(Scenario scenario, List<String> flows, int registrations,
         };
         int registrations = positive("registrations", given.getOrDefault("registrations", "60"));
         int rate = positive("rate", given.getOrDefault("rate", "20"));
-        Path jar = Path.of(given.getOrDefault("jar", runningJar()));
+        Path jar = given.containsKey("jar") ? Path.of(given.get("jar")) : ScenarioCommand.runningJar()
+            .orElseThrow(() -> new IllegalArgumentException("run it from the jar (java -jar app/target/troupe.jar scenario …),"
+                + " or name the jar with --jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException("no Troupe jar at " + jar + " (name it with --jar)");
         }
         return new ScenarioOptions(scenario, flows, registrations, rate,
             given.containsKey("json") ? Path.of(given.get("json")) : null, jar, ServerChoice.of(given, System.getenv()));
-    }
-
-    /** The jar this JVM runs from ({@code java -jar troupe.jar scenario …}), which the services run too. */
-    private static String runningJar() {
-        String classPath = System.getProperty("java.class.path", "");
-        if (!classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) {
-            throw new IllegalArgumentException("run it from the jar (java -jar app/target/troupe.jar scenario …),"
-                + " or name the jar with --jar");
-        }
-        return classPath;
     }
 
     private static int positive(String name, String text) {

@@ -27,8 +27,8 @@ record ServerChoice(Map<String, String> named) {
     static ServerChoice of(Map<String, String> given, Map<String, String> environment) {
         Map<String, String> named = new LinkedHashMap<>();
         PROPERTIES.forEach((property, troupe) -> {
-            String standard = property.replace('.', '_').toUpperCase(Locale.ROOT);
-            for (String value : new String[] {given.get(property), environment.get(standard), environment.get(troupe)}) {
+            for (String value : new String[] {given.get(property), environment.get(environmentName(property)),
+                environment.get(troupe)}) {
                 if (value != null && !value.isBlank()) {
                     named.put(property, value.strip());
                     return;
@@ -39,6 +39,11 @@ record ServerChoice(Map<String, String> named) {
             port(named.get(RABBIT_PORT));
         }
         return new ServerChoice(Map.copyOf(named));
+    }
+
+    /** A property's name as Spring Boot reads it from the environment: spring.rabbitmq.host is SPRING_RABBITMQ_HOST. */
+    static String environmentName(String property) {
+        return property.replace('.', '_').toUpperCase(Locale.ROOT);
     }
 
     /** Whether the run uses real servers: RabbitMQ or PostgreSQL named (the other then this machine's). */

@@ -119,7 +119,7 @@ final class Servers implements AutoCloseable {
             properties.addAll(List.of("--spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema="
                 + real.schema, "--spring.datasource.username=" + real.postgresUser));
         } else {
-            properties.addAll(List.of("--spring.datasource.url=" + EmbeddedHost.jdbcUrl(database.port()),
+            properties.addAll(List.of("--spring.datasource.url=" + EmbeddedServers.jdbcUrl(database.port()),
                 "--spring.datasource.username=" + EmbeddedServers.DATABASE_USER));
         }
         return properties;

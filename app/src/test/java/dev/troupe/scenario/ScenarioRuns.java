@@ -69,7 +69,7 @@ final class ScenarioRuns {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         ServerChoice.PROPERTIES.forEach((property, troupe) -> {
             builder.environment().remove(troupe);
-            builder.environment().remove(property.replace('.', '_').toUpperCase(java.util.Locale.ROOT));
+            builder.environment().remove(ServerChoice.environmentName(property));
         });
         builder.environment().putAll(servers);
         builder.environment().putAll(environment);
