@@ -3,7 +3,7 @@
 'use strict';
 
 const KEPT = 300;
-const state = { messages: [], outbox: [], keys: new Set() };
+const state = { messages: [], outbox: [], keys: new Set(), owners: {} };
 
 function el(tag, attributes, ...children) {
   const node = document.createElementNS(tag.startsWith('svg:') ? 'http://www.w3.org/2000/svg' : 'http://www.w3.org/1999/xhtml',
@@ -36,6 +36,7 @@ function drawMap(map) {
 }
 
 function queueRow(queue, parking) {
+  if (queue.owner) state.owners[queue.name] = queue.owner;
   const waiting = queue.depth > 0 ? 'num waiting' : 'num';
   return el('tr', {},
     el('th', { scope: 'row', class: 'code' }, queue.name),
@@ -105,13 +106,100 @@ function drawMessages() {
     .filter(message => !user || [message.user_id, message.email, message.correlation_id]
       .some(value => value && value.toLowerCase().includes(user)))
     .map(message => el('tr', {},
-      el('td', { class: 'num' }, time(message.at)),
+      el('td', { class: 'num' }, time(message.at), ' ',
+        button('trace', () => showTrace(message.correlation_id || message.message_id),
+          { 'aria-label': `Trace of ${message.routing_key} ${message.message_id || ''}` })),
       el('td', { class: 'code' }, message.routing_key),
       el('td', { class: 'code' }, message.user_id || ''),
       el('td', {}, message.email || ''),
       el('td', { class: 'code' }, message.message_id || ''),
       el('td', { class: 'code' }, message.correlation_id || ''),
       el('td', { class: 'num' }, String(message.bytes)))));
+}
+
+// ---- trace ----
+const TRACE_ATTRIBUTES = { listener: 'spring.rabbit.listener.id', queue: 'messaging.destination.name',
+  type: 'troupe.message.type', outcome: 'troupe.outcome', exists: 'troupe.user.exists' };
+
+async function showTrace(id) {
+  if (!id) return;
+  document.getElementById('trace-id').value = id;
+  const outcome = document.getElementById('trace-outcome');
+  outcome.textContent = 'looking…';
+  const traces = await json('GET', `/console/traces?id=${encodeURIComponent(id)}`);
+  document.getElementById('trace-list').replaceChildren(...traces.slice(1).map(traceButton));
+  if (!traces.length) {
+    outcome.textContent = `No trace of ${id} in this process yet (spans arrive about a second after they end).`;
+    document.querySelector('#trace-steps tbody').replaceChildren();
+    return;
+  }
+  outcome.textContent = traces.length > 1 ? `${traces.length} traces carry ${id}; the newest is shown, the others below.`
+    : `One trace carries ${id}.`;
+  drawTrace(traces[0]);
+  document.getElementById('trace').scrollIntoView({ block: 'start' });
+}
+
+function traceButton(trace) {
+  return el('li', {}, button(`${time(trace.start)} · ${trace.spans[0].name} · ${trace.spans.length} steps · `
+    + `${number(trace.duration_micros / 1000, 1)} ms${trace.error ? ' · failed' : ''}`, () => showTrace(trace.trace_id)));
+}
+
+async function recentTraces() {
+  const recent = await json('GET', '/console/traces/recent');
+  document.getElementById('trace-outcome').textContent = recent.length ? 'The newest traces of this process:' : 'No trace yet.';
+  document.getElementById('trace-list').replaceChildren(...recent.map(summary => el('li', {},
+    button(`${time(summary.start)} · ${summary.name} · ${summary.spans} steps · ${number(summary.duration_micros / 1000, 1)} ms`
+      + (summary.error ? ' · failed' : ''), () => showTrace(summary.trace_id)))));
+}
+
+function drawTrace(trace) {
+  document.getElementById('trace-which').textContent = `(trace ${trace.trace_id}, ${number(trace.duration_micros / 1000, 1)} ms)`;
+  const depth = {}, where = {};
+  const total = Math.max(trace.duration_micros, 1);
+  document.querySelector('#trace-steps tbody').replaceChildren(...trace.spans.map(span => {
+    depth[span.span_id] = span.parent_id in depth ? depth[span.parent_id] + 1 : 0;
+    where[span.span_id] = placeOf(span, where[span.parent_id]);
+    const bar = el('span', { class: span.error ? 'failed' : '', title: `${number(span.duration_micros / 1000, 1)} ms` });
+    bar.style.marginLeft = `${100 * span.start_micros / total}%`;
+    bar.style.width = `${100 * span.duration_micros / total}%`;
+    const step = el('td', {}, stepOf(span));
+    step.style.paddingLeft = `${0.4 + depth[span.span_id]}rem`;
+    return el('tr', { class: span.error ? 'failed' : '' }, step, el('td', {}, where[span.span_id]),
+      el('td', { class: 'num' }, number(span.start_micros / 1000, 1)),
+      el('td', { class: 'num' }, number(span.duration_micros / 1000, 1)),
+      el('td', {}, outcomeOf(span)), el('td', { class: 'bar' }, bar));
+  }));
+}
+
+// What a span is, in words: the names are Spring AMQP's and Troupe's observations (MessageObservations).
+function stepOf(span) {
+  const a = span.attributes, type = a[TRACE_ATTRIBUTES.type];
+  if (span.kind === 'SERVER') return span.name.replace(/^http (\w+)/, (all, method) => 'HTTP ' + method.toUpperCase());
+  if (span.name.endsWith(' outbox write')) return `${type} written to the outbox, in the same transaction`;
+  if (span.name.endsWith(' relay')) return `${type} relayed from the outbox`;
+  if (span.name.endsWith(' send')) return `${type || 'message'} published to ${span.name.replace(/ send$/, '')}`;
+  if (span.name.endsWith(' receive')) return `${type} handled by ${a[TRACE_ATTRIBUTES.listener] || 'a listener'}`;
+  if (span.name.endsWith(' reply')) return 'answer sent to the waiting client';
+  if (span.name.endsWith(' failure')) return 'failure settled: retry later, or park';
+  if (span.name === 'user check') return 'user checked before mailing';
+  if (span.name === 'welcome mail send') return 'welcome mail sent over SMTP';
+  return span.name;
+}
+
+function placeOf(span, parentPlace) {
+  const queue = span.attributes[TRACE_ATTRIBUTES.queue];
+  if (span.name.endsWith(' receive') && queue) return state.owners[queue] || span.attributes[TRACE_ATTRIBUTES.listener] || queue;
+  if (span.name.endsWith(' relay')) return 'outbox relay';
+  if (span.kind === 'SERVER') return span.name.includes('/external_users') ? 'gateway' : 'HTTP API';
+  return parentPlace || '';
+}
+
+function outcomeOf(span) {
+  if (span.error) return `failed: ${span.error_type ? span.error_type.replace(/^.*\./, '') + ': ' : ''}${span.error_message || ''}`;
+  if (span.attributes[TRACE_ATTRIBUTES.outcome] === 'duplicate') return 'duplicate, dropped by the inbox';
+  if (span.attributes[TRACE_ATTRIBUTES.exists] === 'false') return 'user gone: no mail';
+  const status = span.attributes.status;
+  return status ? `HTTP ${status}` : 'ok';
 }
 
 // ---- outbox ----
@@ -244,7 +332,7 @@ async function loadParked() {
   for (const name of new Set(parked.map(message => message.queue))) {
     if (![...select.options].some(option => option.value === name)) select.append(el('option', { value: name }, name));
   }
-  document.querySelector('#parked tbody').replaceChildren(...parked.map(message => el('tr', {},
+  document.querySelector('#parked tbody').replaceChildren(...parked.map(message => el('tr', { 'data-message-id': message.message_id || '' },
     el('td', { class: 'code' }, message.queue),
     el('td', { class: 'code' }, message.routing_key || ''),
     el('td', {}, message.reason || ''),
@@ -364,6 +452,11 @@ document.addEventListener('DOMContentLoaded', () => {
   document.getElementById('discard-all').addEventListener('click', () => settle(parked, 'discard').catch(failure => say(failure.message)));
   document.getElementById('users-previous').addEventListener('click', () => { userPage = Math.max(0, userPage - 1); loadUsers(); });
   document.getElementById('users-next').addEventListener('click', () => { userPage += 1; loadUsers(); });
+  document.getElementById('trace-form').addEventListener('submit', event => {
+    event.preventDefault();
+    showTrace(document.getElementById('trace-id').value.trim()).catch(failure => say(failure.message));
+  });
+  document.getElementById('trace-recent').addEventListener('click', () => recentTraces().catch(failure => say(failure.message)));
   document.getElementById('mail-refresh').addEventListener('click', () => loadMails().catch(failure => say(failure.message)));
   connect();
   checkAccess();

@@ -64,10 +64,16 @@ public class ConsoleConfiguration {
         return new ConsoleFeed(systemMap, outboxWatch, messageTap);
     }
 
+    /** Finished spans for the trace view: an exporter the tracer's batch processor feeds, beside OTLP where configured. */
+    @Bean
+    TraceStore traceStore(ConsoleSettings settings) {
+        return new TraceStore(settings.traces());
+    }
+
     @Bean
     ConsoleController consoleController(SystemMap systemMap, OutboxWatch outboxWatch, MessageTap messageTap,
-                                        ConsoleFeed consoleFeed, AdminAccess adminAccess) {
-        return new ConsoleController(systemMap, outboxWatch, messageTap, consoleFeed, adminAccess);
+                                        ConsoleFeed consoleFeed, AdminAccess adminAccess, TraceStore traceStore) {
+        return new ConsoleController(systemMap, outboxWatch, messageTap, consoleFeed, adminAccess, traceStore);
     }
 
     @Bean

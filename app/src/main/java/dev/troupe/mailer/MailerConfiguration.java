@@ -15,6 +15,8 @@ import org.springframework.amqp.rabbit.config.ContainerCustomizer;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.ObjectProvider;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -34,9 +36,10 @@ public class MailerConfiguration {
     }
 
     @Bean
-    WelcomeMailing welcomeMailing(JdbcClient jdbc, Clock clock, RpcClient rpc, WelcomeMailer mailer, MeterRegistry meters) {
+    WelcomeMailing welcomeMailing(JdbcClient jdbc, Clock clock, RpcClient rpc, WelcomeMailer mailer, MeterRegistry meters,
+                                  ObjectProvider<ObservationRegistry> observations) {
         return new WelcomeMailing(new MailLedger(jdbc, clock), new BatchUserChecks(new AmqpUserDirectory(rpc)), mailer,
-            meters);
+            meters, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     /** One kept SMTP connection per mail in flight; closed with the context. */

@@ -2,6 +2,9 @@ package dev.troupe.mailer;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import dev.troupe.messaging.MessageObservations;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +29,11 @@ public class WelcomeMailing {
     private final Counter sent;
     private final Counter skipped;
     private final Counter duplicates;
+    private final ObservationRegistry observations;
 
-    WelcomeMailing(MailLedger ledger, BatchUserChecks directory, WelcomeMailer mailer, MeterRegistry meters) {
+    WelcomeMailing(MailLedger ledger, BatchUserChecks directory, WelcomeMailer mailer, MeterRegistry meters,
+                   ObservationRegistry observations) {
+        this.observations = observations;
         this.ledger = ledger;
         this.directory = directory;
         this.mailer = mailer;
@@ -54,7 +60,7 @@ public class WelcomeMailing {
             duplicates.increment();
             return;
         }
-        if (!directory.exists(userId)) {
+        if (!checked(userId)) {
             if (ledger.record(eventId, userId, email, MailLedger.Outcome.SKIPPED, null)) {
                 log.info("No welcome mail for event {}: user {} no longer exists", eventId, userId);
                 skipped.increment();
@@ -66,6 +72,17 @@ public class WelcomeMailing {
         send(eventId, userId, name, email);
     }
 
+    /** Whether the user still exists, observed: the check before the send is a step of the request's trace. */
+    private boolean checked(UUID userId) {
+        Observation check = Observation.createNotStarted("troupe.mail.user_check", observations).contextualName("user check")
+            .highCardinalityKeyValue(MessageObservations.KEY, userId.toString());
+        return check.observe(() -> {
+            boolean exists = directory.exists(userId);
+            check.highCardinalityKeyValue("troupe.user.exists", String.valueOf(exists));
+            return exists;
+        });
+    }
+
     private void send(String eventId, UUID userId, String name, String email) {
         String smtpMessageId = "<" + eventId + "@troupe>";
         if (!ledger.record(eventId, userId, email, MailLedger.Outcome.SENT, smtpMessageId)) {
@@ -73,7 +90,9 @@ public class WelcomeMailing {
             duplicates.increment();
             return;
         }
-        mailer.send(WelcomeMail.to(name, email), smtpMessageId);
+        Observation.createNotStarted("troupe.mail.send", observations).contextualName("welcome mail send")
+            .highCardinalityKeyValue(MessageObservations.KEY, userId.toString())
+            .observe(() -> mailer.send(WelcomeMail.to(name, email), smtpMessageId));
         sent.increment();
         log.info("Sent welcome mail {} to user {}", smtpMessageId, userId);
     }

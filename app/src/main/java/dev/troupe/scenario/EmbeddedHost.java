@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,8 +29,11 @@ final class EmbeddedHost implements AutoCloseable {
     private final Path log;
     final int brokerPort;
     final int databasePort;
+    /** The database's password, made for this host (no one else on the machine knows it). */
+    final String password;
 
-    private EmbeddedHost(Process process, Path log, int brokerPort, int databasePort) {
+    private EmbeddedHost(Process process, Path log, int brokerPort, int databasePort, String password) {
+        this.password = password;
         this.process = process;
         this.log = log;
         this.brokerPort = brokerPort;
@@ -40,17 +44,21 @@ final class EmbeddedHost implements AutoCloseable {
     static EmbeddedHost start(Path jar, Path work) throws IOException {
         Files.createDirectories(work);
         Path log = work.resolve("embedded-servers.log");
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        String password = UUID.randomUUID().toString();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toAbsolutePath().toString(), "embedded-servers",
             "--broker-port", "0", "--database-port", "0", "--dir", work.resolve("servers").toAbsolutePath().toString())
-            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put(EmbeddedServers.PASSWORD_VARIABLE, password);
+        Process process = builder.start();
         // a runner stopped (Ctrl-C, a test JVM killed) must not leave the servers behind it
         Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {
             Matcher ready = READY.matcher(Files.readString(log));
             if (ready.find()) {
-                return new EmbeddedHost(process, log, Integer.parseInt(ready.group(1)), Integer.parseInt(ready.group(2)));
+                return new EmbeddedHost(process, log, Integer.parseInt(ready.group(1)), Integer.parseInt(ready.group(2)),
+                    password);
             }
             if (!process.isAlive()) {
                 throw new IllegalStateException("the embedded servers did not start: " + lastLine(log));
@@ -67,7 +75,7 @@ final class EmbeddedHost implements AutoCloseable {
     }
 
     Connection connect() throws SQLException {
-        return DriverManager.getConnection(EmbeddedServers.jdbcUrl(databasePort), EmbeddedServers.DATABASE_USER, "");
+        return DriverManager.getConnection(EmbeddedServers.jdbcUrl(databasePort), EmbeddedServers.DATABASE_USER, password);
     }
 
     @Override

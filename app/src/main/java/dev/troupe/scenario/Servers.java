@@ -120,7 +120,7 @@ final class Servers implements AutoCloseable {
                 + real.schema, "--spring.datasource.username=" + real.postgresUser));
         } else {
             properties.addAll(List.of("--spring.datasource.url=" + EmbeddedServers.jdbcUrl(database.port()),
-                "--spring.datasource.username=" + EmbeddedServers.DATABASE_USER));
+                "--spring.datasource.username=" + EmbeddedServers.DATABASE_USER, "--spring.datasource.password=" + embedded.password));
         }
         return properties;
     }

@@ -1,7 +1,11 @@
 package dev.troupe.web;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
@@ -35,15 +39,28 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain consoleChain(HttpSecurity http, AdminAccess access) throws Exception {
-        return http.securityMatcher(CONSOLE)
+    SecurityFilterChain consoleChain(HttpSecurity http, AdminAccess access, AdminLogin login) throws Exception {
+        http.securityMatcher(CONSOLE)
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/console/admin/**", "/mail", "/mail/**").access(access)
                 .anyRequest().permitAll())
             .csrf(csrf -> csrf.spa())
             .formLogin(Customizer.withDefaults())
-            .logout(logout -> logout.logoutSuccessUrl("/"))
-            .build();
+            .logout(logout -> logout.logoutSuccessUrl("/"));
+        if (!login.configured()) {
+            // no password: no login can succeed, so another host is told why instead of sent to the login form
+            http.exceptionHandling(refusals -> refusals.authenticationEntryPoint(SecurityConfiguration::onlyThisMachine));
+        }
+        return http.build();
+    }
+
+    private static void onlyThisMachine(HttpServletRequest request, HttpServletResponse response,
+                                        AuthenticationException refused) throws IOException {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("""
+            {"type":"about:blank","title":"Forbidden","status":403,"detail":"No admin password is configured             (troupe.admin.password), so actions and personal data are served only to requests from this machine"}""");
     }
 
     @Bean

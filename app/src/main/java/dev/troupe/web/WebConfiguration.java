@@ -15,6 +15,11 @@ public class WebConfiguration {
     static final int MAX_BODY_BYTES = 16 * 1024;
 
     @Bean
+    TracedRequests tracedRequests() {
+        return new TracedRequests();
+    }
+
+    @Bean
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
     }

@@ -31,6 +31,18 @@ class ConsoleAdminIT extends TroupeIT {
     }
 
     @Test
+    void withNoPasswordAnotherHostIsToldWhyNotSentToALoginThatCannotSucceed() throws Exception {
+        // a request that names another host in Host is not this machine's (as a rebound DNS name is not)
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("GET /mail/messages HTTP/1.1\r\nHost: troupe.example\r\n"
+                + "Accept: application/json\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 403").contains("application/problem+json")
+                .contains("troupe.admin.password").doesNotContain("Location:");
+        }
+    }
+
+    @Test
     void theSeedsApiNeedsNoTokenNorLogin() {
         postJson("/external_users/", Map.of("name", "Open", "email", uniqueEmail("open"))).expectStatus().isAccepted();
     }

@@ -28,19 +28,21 @@ import java.util.Set;
  * @param out         where the reports go
  * @param jvm         options for Troupe's JVMs (say, a flight recording), space-separated
  * @param console     the console runs too, with a page open on it (its live feed read by the benchmark) the whole run
+ * @param sampling    the share of requests Troupe traces ({@code management.tracing.sampling.probability}), from 0
+ *                    to 1; null for the jar's own (1: every request)
  */
 record BenchOptions(String servers, boolean separate, List<Integer> rates, Duration step, Duration warmup,
                     int connections, Duration closed, Duration limits, int relayRows, Path jar, Path out, List<String> jvm,
-                    boolean console) {
+                    boolean console, Double sampling) {
 
     private static final Set<String> NAMES = Set.of("servers", "services", "rates", "step", "warmup", "connections",
-        "closed", "limits", "relay-rows", "jar", "out", "smoke", "jvm", "console");
+        "closed", "limits", "relay-rows", "jar", "out", "smoke", "jvm", "console", "sampling");
 
     static final String USAGE = """
         usage: java -jar bench/target/troupe-bench.jar [--servers=embedded|real] [--services=together|separate]
                  [--rates=100,200,400,...] [--step=20s] [--warmup=30s] [--connections=32] [--closed=20s]
                  [--limits=10s] [--relay-rows=50000] [--jar=app/target/troupe.jar] [--out=bench/target/report] [--jvm="-Xmx512m ..."] [--smoke]
-                 [--console]""";
+                 [--console] [--sampling=0..1]""";
 
     boolean real() {
         return servers.equals("real");
@@ -82,7 +84,8 @@ record BenchOptions(String servers, boolean separate, List<Integer> rates, Durat
             Path.of(given.getOrDefault("jar", "app/target/troupe.jar")),
             Path.of(given.getOrDefault("out", "bench/target/report")),
             given.containsKey("jvm") ? List.of(given.get("jvm").strip().split("\\s+")) : List.of(),
-            Boolean.parseBoolean(given.getOrDefault("console", "false")));
+            Boolean.parseBoolean(given.getOrDefault("console", "false")),
+            given.containsKey("sampling") ? share("sampling", given.get("sampling")) : null);
         if (options.relayRows() < 0) {
             throw new IllegalArgumentException("--relay-rows is a number of outbox rows, 0 for none");
         }
@@ -103,6 +106,18 @@ record BenchOptions(String servers, boolean separate, List<Integer> rates, Durat
             rates.add(value);
         }
         return List.copyOf(rates);
+    }
+
+    private static double share(String name, String text) {
+        try {
+            double value = Double.parseDouble(text);
+            if (value >= 0 && value <= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("--" + name + " takes a share from 0 to 1, not '" + text + "'");
     }
 
     private static int integer(String name, String text) {
@@ -134,6 +149,7 @@ record BenchOptions(String servers, boolean separate, List<Integer> rates, Durat
     public String toString() {
         return "servers=" + servers + (separate ? ", services separate" : ", services together") + ", rates="
             + Arrays.toString(rates.toArray()) + "/s, " + step.toSeconds() + " s each after " + warmup.toSeconds()
-            + " s warm-up, closed loop " + connections + " clients for " + closed.toSeconds() + " s";
+            + " s warm-up, closed loop " + connections + " clients for " + closed.toSeconds() + " s"
+            + (console ? ", console open" : "") + (sampling != null ? ", tracing sampling " + sampling : "");
     }
 }

@@ -59,6 +59,9 @@ final class ServiceUnderTest implements AutoCloseable {
             if (real != null) {
                 arguments.addAll(real.properties());
             }
+            if (options.sampling() != null) {
+                arguments.add("--management.tracing.sampling.probability=" + options.sampling());
+            }
             if (options.separate()) {
                 // five pools of the default 20 (and a LISTEN each) are more than PostgreSQL's default 100 connections
                 arguments.add("--spring.datasource.hikari.maximum-pool-size=" + SEPARATE_POOL);

@@ -3,7 +3,11 @@ package dev.troupe.embedded;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +31,11 @@ public final class EmbeddedServers {
     /** The database's name and the settings every client gives, as the single-process default does. */
     public static final String DATABASE = "troupe;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     public static final String DATABASE_USER = "sa";
+    /**
+     * The database's password, from this variable where set (a runner that restarts the servers on
+     * the same folder gives the same one), else a new random one; printed with the properties.
+     */
+    public static final String PASSWORD_VARIABLE = "TROUPE_EMBEDDED_DATABASE_PASSWORD";
 
     private static final Set<String> OPTIONS = Set.of("broker-port", "database-port", "dir");
 
@@ -71,8 +80,12 @@ public final class EmbeddedServers {
         // H2's TCP server listens on every interface unless told; it refuses others' connections, but 127.0.0.1 is all it needs
         System.setProperty("h2.bindAddress", "127.0.0.1");
         EmbeddedBroker broker = new EmbeddedBroker(FreePort.preferring(brokerPort), dir.resolve("broker"));
+        String password = password();
+        Path databaseDir = dir.resolve("database").toAbsolutePath();
+        create(databaseDir, password);
+        // no -ifNotExists: the server serves the one database made above, with its password, and creates none for others
         Server database = Server.createTcpServer("-tcpPort", Integer.toString(FreePort.preferring(databasePort)),
-            "-baseDir", dir.resolve("database").toAbsolutePath().toString(), "-ifNotExists");
+            "-baseDir", databaseDir.toString());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             database.stop();
@@ -84,10 +97,35 @@ public final class EmbeddedServers {
         broker.awaitStarted();
         System.out.println("--spring.rabbitmq.host=127.0.0.1 --spring.rabbitmq.port=" + broker.port()
             + " --spring.rabbitmq.username=" + EmbeddedBroker.USERNAME + " --spring.rabbitmq.password=" + EmbeddedBroker.PASSWORD
-            + " --spring.datasource.url='" + jdbcUrl(database.getPort()) + "' --spring.datasource.username=" + DATABASE_USER);
+            + " --spring.datasource.url='" + jdbcUrl(database.getPort()) + "' --spring.datasource.username=" + DATABASE_USER
+            + " --spring.datasource.password=" + password);
         System.out.println("ready broker=" + broker.port() + " database=" + database.getPort());
         System.out.flush();
         stopped.await();
+    }
+
+    private static String password() {
+        String given = System.getenv(PASSWORD_VARIABLE);
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
+        byte[] random = new byte[18];
+        new SecureRandom().nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    /** Makes the database in this process, with its password, or checks the password of the one there. */
+    private static void create(Path databaseDir, String password) throws SQLException {
+        String url = "jdbc:h2:" + databaseDir.resolve(DATABASE.substring(0, DATABASE.indexOf(';'))) + DATABASE.substring(DATABASE.indexOf(';'));
+        try (Connection connection = DriverManager.getConnection(url, DATABASE_USER, password)) {
+            connection.isValid(1);
+        } catch (SQLException e) {
+            if (e.getErrorCode() == org.h2.api.ErrorCode.WRONG_USER_OR_PASSWORD) {
+                throw new SQLException("the database in " + databaseDir + " was made with another password: give it in "
+                    + PASSWORD_VARIABLE + ", or use another --dir", e);
+            }
+            throw e;
+        }
     }
 
     /** The options given, or null where help was asked for. */

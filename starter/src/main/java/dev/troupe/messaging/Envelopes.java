@@ -44,8 +44,13 @@ public class Envelopes {
      * published with (a redelivery arrives with its queue's name as routing key, its type intact).
      */
     public static String typeOf(Message message) {
-        String type = message.getMessageProperties().getType();
-        return type != null ? type : String.valueOf(message.getMessageProperties().getReceivedRoutingKey());
+        return typeOf(message.getMessageProperties());
+    }
+
+    /** The same, from a message's properties. */
+    public static String typeOf(MessageProperties properties) {
+        String type = properties.getType();
+        return type != null ? type : String.valueOf(properties.getReceivedRoutingKey());
     }
 
     /**

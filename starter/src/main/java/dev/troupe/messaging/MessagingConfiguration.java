@@ -2,6 +2,7 @@ package dev.troupe.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.observation.ObservationRegistry;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.LazyInitializationExcludeFilter;
@@ -27,6 +28,7 @@ import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
 import org.springframework.amqp.support.converter.MessageConverter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.amqp.autoconfigure.RabbitProperties;
+import org.springframework.boot.amqp.autoconfigure.RabbitTemplateCustomizer;
 import org.springframework.boot.amqp.autoconfigure.SimpleRabbitListenerContainerFactoryConfigurer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
@@ -153,9 +155,42 @@ public class MessagingConfiguration {
         // applications tune their own listeners (say, one's concurrency) without a factory each
         factory.setContainerCustomizer(container -> {
             batches(container, settings.batch());
+            observed(container, settings);
             customizers.orderedStream().forEach(c -> c.configure(container));
         });
         return factory;
+    }
+
+    /**
+     * Spring AMQP observes single deliveries ({@code @RabbitListener}s: the RPC responders); a
+     * subscriber's batches it cannot, so its listener observes each message itself.
+     */
+    private static void observed(SimpleMessageListenerContainer container, MessagingSettings settings) {
+        if (settings.observationEnabled()) {
+            container.setObservationEnabled(true);
+            container.setObservationConvention(MessageObservations.Listening.INSTANCE);
+        }
+    }
+
+    /** The machinery's own observations, on the application's registry. */
+    @Bean
+    @ConditionalOnMissingBean
+    MessageObservations messageObservations(ObjectProvider<ObservationRegistry> registry, MessagingSettings settings) {
+        return settings.observationEnabled()
+            ? new MessageObservations(registry.getIfAvailable(() -> ObservationRegistry.NOOP)) : MessageObservations.NONE;
+    }
+
+    /** Boot's template observes its sends, with the message's ids, so that a trace crosses the broker. */
+    @Bean
+    RabbitTemplateCustomizer observedSends(MessagingSettings settings) {
+        return template -> observed(template, settings);
+    }
+
+    private static void observed(RabbitTemplate template, MessagingSettings settings) {
+        if (settings.observationEnabled()) {
+            template.setObservationEnabled(true);
+            template.setObservationConvention(MessageObservations.Sending.INSTANCE);
+        }
     }
 
     /**
@@ -191,9 +226,12 @@ public class MessagingConfiguration {
      */
     @Bean
     AsyncRabbitTemplate rpcTemplate(ConnectionFactory connectionFactory, MessageConverter converter,
-                                    Queue replyQueue, MessagingSettings settings, RabbitProperties rabbit) {
+                                    Queue replyQueue, MessagingSettings settings, RabbitProperties rabbit,
+                                    ApplicationContext context) {
         RabbitTemplate template = new RabbitTemplate(connectionFactory);
         template.setMessageConverter(converter);
+        template.setApplicationContext(context); // where its observations find the registry: it is no bean itself
+        observed(template, settings);
         SimpleMessageListenerContainer replies = new SimpleMessageListenerContainer(connectionFactory);
         replies.setQueueNames(replyQueue.getName());
         AsyncRabbitTemplate async = new AsyncRabbitTemplate(template, replies, replyQueue.getName());
@@ -234,10 +272,11 @@ public class MessagingConfiguration {
                                             Envelopes envelopes, LocalValidatorFactoryBean validator,
                                             PlatformTransactionManager transactions, RabbitTemplate rabbit,
                                             JsonMapper json, FailureAdvice failureAdvice,
-                                            ObjectProvider<MeterRegistry> meters, MessagingSettings settings) {
+                                            ObjectProvider<MeterRegistry> meters, MessagingSettings settings,
+                                            MessageObservations observations) {
         return new SubscriberEndpoints(context, subscriptions, inbox, envelopes, validator,
             new TransactionTemplate(transactions), new Replies(rabbit, json), failureAdvice, meters(meters),
-            settings.lagWindow());
+            settings.lagWindow(), observations);
     }
 
     /** Lets listeners validate their payload with {@code @Valid}, with the same rules as the HTTP API. */

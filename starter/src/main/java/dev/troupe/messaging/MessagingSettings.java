@@ -16,6 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batch          how many messages a subscriber's consumer takes at once, in one transaction
  * @param lagWindow      the stretch of time the percentiles of {@code troupe.messaging.delivery.lag}
  *                       cover, about (they rotate in three parts)
+ * @param observationEnabled whether the machinery observes its steps (each delivery, outbox write and
+ *                       relay) and has Spring AMQP observe sends and single deliveries, so that a
+ *                       tracer follows a request through the broker and the outbox; a no-op where the
+ *                       application has no tracer nor meter registry
  */
 @ConfigurationProperties("troupe.messaging")
 public record MessagingSettings(
@@ -26,7 +30,8 @@ public record MessagingSettings(
     @DefaultValue("classic") QueueType queueType,
     @DefaultValue Schema schema,
     @DefaultValue Batch batch,
-    @DefaultValue("1m") Duration lagWindow) {
+    @DefaultValue("1m") Duration lagWindow,
+    @DefaultValue("true") boolean observationEnabled) {
 
     /** RabbitMQ cannot change a queue's type in place: a queue declared with the other type is refused (406). */
     public enum QueueType { CLASSIC, QUORUM }

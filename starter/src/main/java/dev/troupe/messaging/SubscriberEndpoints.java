@@ -24,10 +24,11 @@ class SubscriberEndpoints implements RabbitListenerConfigurer {
     private final FailureAdvice failures;
     private final MeterRegistry meters;
     private final java.time.Duration lagWindow;
+    private final MessageObservations observations;
 
     SubscriberEndpoints(ApplicationContext context, Subscriptions subscriptions, Inbox inbox, Envelopes envelopes,
                         Validator validator, TransactionTemplate transactions, Replies replies, FailureAdvice failures,
-                        MeterRegistry meters, java.time.Duration lagWindow) {
+                        MeterRegistry meters, java.time.Duration lagWindow, MessageObservations observations) {
         this.context = context;
         this.subscriptions = subscriptions;
         this.inbox = inbox;
@@ -38,6 +39,7 @@ class SubscriberEndpoints implements RabbitListenerConfigurer {
         this.failures = failures;
         this.meters = meters;
         this.lagWindow = lagWindow;
+        this.observations = observations;
     }
 
     @Override
@@ -49,7 +51,7 @@ class SubscriberEndpoints implements RabbitListenerConfigurer {
             endpoint.setQueueNames(subscriber.queue());
             // the instance only now, when every singleton exists: nothing is created early for it
             endpoint.setMessageListener(new SubscriberListener(context.getBean(subscription.beanName()), subscriber.name(),
-                inbox, envelopes, validator, transactions, replies, failures, meters, lagWindow));
+                inbox, envelopes, validator, transactions, replies, failures, meters, lagWindow, observations));
             registrar.registerEndpoint(endpoint);
         }
     }

@@ -3,6 +3,7 @@ package dev.troupe.messaging;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.time.Duration;
@@ -51,10 +52,11 @@ final class SubscriberListener implements ChannelAwareBatchMessageListener {
     private final FailureAdvice failures;
     private final Counter duplicates;
     private final Timer deliveryLag;
+    private final MessageObservations observations;
 
     SubscriberListener(Object bean, String name, Inbox inbox, Envelopes envelopes, Validator validator,
                        TransactionTemplate transactions, Replies replies, FailureAdvice failures, MeterRegistry meters,
-                       Duration lagWindow) {
+                       Duration lagWindow, MessageObservations observations) {
         this.name = name;
         this.handlers = Handlers.of(bean);
         this.inbox = inbox;
@@ -63,6 +65,7 @@ final class SubscriberListener implements ChannelAwareBatchMessageListener {
         this.transactions = transactions;
         this.replies = replies;
         this.failures = failures;
+        this.observations = observations;
         this.duplicates = Counter.builder("troupe.messaging.duplicates").tag("consumer", name)
             .description("deliveries dropped because the consumer's inbox had them").register(meters);
         this.deliveryLag = Timer.builder("troupe.messaging.delivery.lag").tag("consumer", name)
@@ -98,7 +101,7 @@ final class SubscriberListener implements ChannelAwareBatchMessageListener {
             return;
         }
         // a handler's return value answers a request with reply_to, once its effect has committed
-        outcome.answers().forEach(answer -> replies.reply(answer.request(), answer.body()));
+        outcome.answers().forEach(this::reply);
         try {
             outcome.failed().forEach(failed -> settle(failed.message(), failed.failure()));
         } catch (RuntimeException given) {
@@ -107,6 +110,13 @@ final class SubscriberListener implements ChannelAwareBatchMessageListener {
             giveBack(channel);
             throw given;
         }
+    }
+
+    /** Answers a request that asked for an answer (reply_to), in its trace. */
+    private void reply(Answer answer) {
+        Observation replying = answer.request().getMessageProperties().getReplyTo() == null ? Observation.NOOP
+            : observations.after(answer.request(), name, "reply");
+        replying.observe(() -> replies.reply(answer.request(), answer.body()));
     }
 
     /** The same without a channel, as a unit test calls it: a batch given back is only thrown back. */
@@ -168,7 +178,7 @@ final class SubscriberListener implements ChannelAwareBatchMessageListener {
         List<Failed> failed = new ArrayList<>();
         for (Delivery delivery : deliveries) {
             try {
-                Object answer = inSavepoint(status, () -> deliver(delivery));
+                Object answer = inSavepoint(status, () -> observed(delivery));
                 if (answer != null) {
                     answered.add(new Answer(delivery.message(), answer));
                 }
@@ -210,11 +220,18 @@ final class SubscriberListener implements ChannelAwareBatchMessageListener {
         }
     }
 
-    private Object deliver(Delivery delivery) {
+    /** Its handling observed, in the trace its headers carry: what the handler writes and sends is part of it. */
+    private Object observed(Delivery delivery) {
+        Observation observation = observations.handling(delivery.message(), name);
+        return observation.observe(() -> deliver(delivery, observation));
+    }
+
+    private Object deliver(Delivery delivery, Observation observation) {
         if (inbox.firstDelivery(name, delivery.message())) {
             return handlers.on(delivery.handler(), delivery.event(), delivery.message());
         }
         duplicates.increment();
+        observation.highCardinalityKeyValue(MessageObservations.OUTCOME, "duplicate");
         return null;
     }
 
@@ -243,14 +260,21 @@ final class SubscriberListener implements ChannelAwareBatchMessageListener {
         });
     }
 
-    /** The failure advice decides, as for a single message (wrapped as the container wraps it). */
+    /**
+     * The failure advice decides, as for a single message (wrapped as the container wraps it),
+     * observed in the message's trace: its retry or parking is part of the request's story.
+     */
     private void settle(Message message, RuntimeException failure) {
-        try {
+        Observation settling = observations.after(message, name, "failure").start();
+        settling.error(failure);
+        try (Observation.Scope scope = settling.openScope()) {
             failures.onFailure(message, new ListenerExecutionFailedException(name + " failed", failure, message));
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
             throw new IllegalStateException(e);
+        } finally {
+            settling.stop();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.troupe.outbox;
 
+import dev.troupe.messaging.MessageObservations;
 import dev.troupe.messaging.Route;
 import dev.troupe.messaging.RoutedEvent;
 import java.sql.Types;
@@ -7,6 +8,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,11 +28,19 @@ public class Outbox {
     private final JsonMapper json;
     private final Clock clock;
     private final Runnable wakeRelay;
+    private final MessageObservations observations;
     private final String insert;
 
     /** @param table the outbox table's name, a checked identifier ({@code MessagingSettings.Schema}) */
     public Outbox(JdbcClient jdbc, JsonMapper json, Clock clock, String table, Runnable wakeRelay) {
+        this(jdbc, json, clock, table, wakeRelay, MessageObservations.NONE);
+    }
+
+    /** @param observations observe each write, its trace context kept in the row's headers for the relay */
+    public Outbox(JdbcClient jdbc, JsonMapper json, Clock clock, String table, Runnable wakeRelay,
+                  MessageObservations observations) {
         this.jdbc = jdbc;
+        this.observations = observations;
         this.json = json;
         this.clock = clock;
         this.wakeRelay = wakeRelay;
@@ -65,6 +76,18 @@ public class Outbox {
     /** Must run inside a transaction: the message is committed, or rolled back, with it. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void add(OutgoingMessage message) {
+        Map<String, Object> headers = message.headers() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(message.headers());
+        observations.outboxWrite(message.type(), message.messageId(), message.correlationId(), message.orderingKey(), headers)
+            .observe(() -> insert(message, headers));
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                wakeRelay.run();
+            }
+        });
+    }
+
+    private void insert(OutgoingMessage message, Map<String, Object> headers) {
         Instant now = clock.instant();
         Instant availableAt = message.notBefore() == null ? now : message.notBefore();
         jdbc.sql(insert)
@@ -74,18 +97,11 @@ public class Outbox {
             .param("type", message.type(), Types.VARCHAR)
             .param("correlationId", message.correlationId(), Types.VARCHAR)
             .param("orderingKey", message.orderingKey(), Types.VARCHAR)
-            .param("headers", message.headers() == null || message.headers().isEmpty()
-                ? null : json.writeValueAsString(message.headers()), Types.VARCHAR)
+            .param("headers", headers.isEmpty() ? null : json.writeValueAsString(headers), Types.VARCHAR)
             .param("contentType", message.contentType(), Types.VARCHAR)
             .param("body", message.body())
             .param("createdAt", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
             .param("availableAt", OffsetDateTime.ofInstant(availableAt, ZoneOffset.UTC))
             .update();
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                wakeRelay.run();
-            }
-        });
     }
 }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
+import dev.troupe.messaging.MessageObservations;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -32,18 +33,19 @@ public class OutboxConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Outbox outbox(JdbcClient jdbc, JsonMapper json, Clock clock, MessagingSettings messaging,
-                  ObjectProvider<OutboxRelay> relay) {
-        return new Outbox(jdbc, json, clock, messaging.schema().outboxTable(), () -> relay.ifAvailable(OutboxRelay::wake));
+                  ObjectProvider<OutboxRelay> relay, MessageObservations observations) {
+        return new Outbox(jdbc, json, clock, messaging.schema().outboxTable(), () -> relay.ifAvailable(OutboxRelay::wake),
+            observations);
     }
 
     @Bean
     @ConditionalOnBooleanProperty(name = "troupe.outbox.relay-enabled", matchIfMissing = true)
     OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager transactions, RabbitTemplate rabbit,
                             JsonMapper json, OutboxSettings settings, MessagingSettings messaging, Clock clock,
-                            ObjectProvider<MeterRegistry> meters) {
+                            ObjectProvider<MeterRegistry> meters, MessageObservations observations) {
         return new OutboxRelay(new OutboxTable(jdbc, clock, messaging.schema().outboxTable()),
             new TransactionTemplate(transactions), new BatchPublisher(rabbit, messaging.confirmTimeout()), json, settings,
-            MessagingConfiguration.meters(meters));
+            MessagingConfiguration.meters(meters), observations);
     }
 
     /** Only where the PostgreSQL driver is: elsewhere relays of other processes find new rows by polling. */

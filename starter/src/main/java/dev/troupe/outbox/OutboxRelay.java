@@ -3,6 +3,7 @@ package dev.troupe.outbox;
 import dev.troupe.messaging.BatchPublisher;
 import dev.troupe.messaging.Confirmation;
 import dev.troupe.messaging.Envelopes;
+import dev.troupe.messaging.MessageObservations;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -43,10 +44,17 @@ public class OutboxRelay implements SmartLifecycle {
     private final RelayLoop loop;
     private final Counter published;
     private final Timer lag;
+    private final MessageObservations observations;
 
     OutboxRelay(OutboxTable table, TransactionTemplate transactions, BatchPublisher publisher, JsonMapper json,
                 OutboxSettings settings, MeterRegistry meters) {
+        this(table, transactions, publisher, json, settings, meters, MessageObservations.NONE);
+    }
+
+    OutboxRelay(OutboxTable table, TransactionTemplate transactions, BatchPublisher publisher, JsonMapper json,
+                OutboxSettings settings, MeterRegistry meters, MessageObservations observations) {
         this.table = table;
+        this.observations = observations;
         this.transactions = transactions;
         this.publisher = publisher;
         this.json = json;
@@ -77,7 +85,8 @@ public class OutboxRelay implements SmartLifecycle {
                 return 0;
             }
             List<OutboxRow> ready = OrderGuard.publishable(claimed, table.pendingWithKeysOf(claimed));
-            List<OutboxRow> settled = settled(ready, publisher.publish(ready.stream().map(this::outgoing).toList()));
+            List<OutboxRow> settled = settled(ready, publisher.publish(ready.stream().map(this::outgoing).toList(),
+                outgoing -> observations.relay(outgoing.message())));
             markPublished(settled);
             unconfirmed[0] = ready.size() - settled.size();
             return settled.size();

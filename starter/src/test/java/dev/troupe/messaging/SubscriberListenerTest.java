@@ -89,6 +89,6 @@ class SubscriberListenerTest {
 
     private static SubscriberListener listener(Object bean) {
         return new SubscriberListener(bean, "test", null, null, null, null, null, null,
-            new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), java.time.Duration.ofMinutes(1));
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), java.time.Duration.ofMinutes(1), MessageObservations.NONE);
     }
 }

@@ -11,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -31,13 +34,28 @@ public class ConsoleFeed implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleFeed.class);
     private static final int WAITING = 1000;
+    private static final int PENDING = 16;
 
     private final SystemMap map;
     private final OutboxWatch outbox;
     private final MessageTap tap;
     private final QueueRates rates = new QueueRates();
-    /** An open page, and whether its reader may see personal data (the addresses in the messages). */
-    private record Page(SseEmitter emitter, boolean personal) {
+    /**
+     * An open page, whether its reader may see personal data (the addresses in the messages), and
+     * its own sender: a page that reads slowly blocks only its own writes, and once
+     * {@value #PENDING} events wait for it, it is dropped (its browser reconnects).
+     */
+    private record Page(SseEmitter emitter, boolean personal, ThreadPoolExecutor sender) {
+
+        static Page of(SseEmitter emitter, boolean personal) {
+            ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(PENDING), runnable -> {
+                    Thread thread = new Thread(runnable, "console-page");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+            return new Page(emitter, personal, sender);
+        }
     }
 
     private final List<Page> pages = new CopyOnWriteArrayList<>();
@@ -61,7 +79,7 @@ public class ConsoleFeed implements DisposableBean {
     /** A page opened: it gets what there is now, then every change; {@code personal}: with the addresses. */
     public SseEmitter open(boolean personal) throws IOException {
         SseEmitter emitter = new SseEmitter(0L);
-        Page page = new Page(emitter, personal);
+        Page page = Page.of(emitter, personal);
         emitter.onCompletion(() -> close(page));
         emitter.onTimeout(() -> close(page));
         emitter.onError(failure -> close(page));
@@ -91,6 +109,7 @@ public class ConsoleFeed implements DisposableBean {
 
     private void close(Page page) {
         pages.remove(page);
+        page.sender().shutdownNow();
         synchronized (this) {
             if (pages.isEmpty() && snapshots != null) {
                 snapshots.cancel(false);
@@ -169,19 +188,37 @@ public class ConsoleFeed implements DisposableBean {
     private void send(String name, Object data, Object redacted) {
         for (Page page : pages) {
             try {
-                page.emitter().send(SseEmitter.event().name(name).data(page.personal() ? data : redacted,
-                    MediaType.APPLICATION_JSON));
-            } catch (IOException | IllegalStateException gone) {
-                page.emitter().completeWithError(gone);
-                close(page);
+                page.sender().execute(() -> write(page, name, page.personal() ? data : redacted));
+            } catch (RejectedExecutionException behind) {
+                drop(page, new IOException("the page is " + PENDING + " events behind"));
             }
         }
+    }
+
+    private void write(Page page, String name, Object data) {
+        try {
+            page.emitter().send(SseEmitter.event().name(name).data(data, MediaType.APPLICATION_JSON));
+        } catch (IOException | IllegalStateException gone) {
+            drop(page, gone);
+        }
+    }
+
+    private void drop(Page page, Exception why) {
+        try {
+            page.emitter().completeWithError(why);
+        } catch (RuntimeException alreadyGone) {
+            log.debug("Console page already closed: {}", alreadyGone.toString());
+        }
+        close(page);
     }
 
     @Override
     public void destroy() {
         timer.shutdownNow();
         tap.close();
-        pages.forEach(page -> page.emitter().complete());
+        pages.forEach(page -> {
+            page.sender().shutdownNow();
+            page.emitter().complete();
+        });
     }
 }
