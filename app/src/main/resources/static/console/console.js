@@ -175,14 +175,17 @@ function drawTrace(trace) {
 function stepOf(span) {
   const a = span.attributes, type = a[TRACE_ATTRIBUTES.type];
   if (span.kind === 'SERVER') return span.name.replace(/^http (\w+)/, (all, method) => 'HTTP ' + method.toUpperCase());
-  if (span.name.endsWith(' outbox write')) return `${type} written to the outbox, in the same transaction`;
-  if (span.name.endsWith(' relay')) return `${type} relayed from the outbox`;
-  if (span.name.endsWith(' send')) return `${type || 'message'} published to ${span.name.replace(/ send$/, '')}`;
-  if (span.name.endsWith(' receive')) return `${type} handled by ${a[TRACE_ATTRIBUTES.listener] || 'a listener'}`;
-  if (span.name.endsWith(' reply')) return 'answer sent to the waiting client';
-  if (span.name.endsWith(' failure')) return 'failure settled: retry later, or park';
   if (span.name === 'user check') return 'user checked before mailing';
   if (span.name === 'welcome mail send') return 'welcome mail sent over SMTP';
+  if (span.name.endsWith(' outbox write')) return `${type} written to the outbox, in the same transaction`;
+  if (span.name.endsWith(' relay')) return `${type} relayed from the outbox`;
+  if (span.name.endsWith(' reply')) return `answer sent to the waiting client by ${a[TRACE_ATTRIBUTES.listener]}`;
+  if (span.name.endsWith(' failure')) return `failure settled by ${a[TRACE_ATTRIBUTES.listener]}: retry later, or park`;
+  if (span.name.endsWith(' send')) {
+    const to = span.name.replace(/ send$/, '');
+    return to.startsWith('/') ? `answer published to ${to.slice(1)}` : `${type || 'message'} published to ${to}`;
+  }
+  if (span.name.endsWith(' receive')) return `${type} handled by ${a[TRACE_ATTRIBUTES.listener] || 'a listener'}`;
   return span.name;
 }
 
@@ -190,6 +193,7 @@ function placeOf(span, parentPlace) {
   const queue = span.attributes[TRACE_ATTRIBUTES.queue];
   if (span.name.endsWith(' receive') && queue) return state.owners[queue] || span.attributes[TRACE_ATTRIBUTES.listener] || queue;
   if (span.name.endsWith(' relay')) return 'outbox relay';
+  if (/ (reply|failure)$/.test(span.name)) return span.attributes[TRACE_ATTRIBUTES.listener];
   if (span.kind === 'SERVER') return span.name.includes('/external_users') ? 'gateway' : 'HTTP API';
   return parentPlace || '';
 }

@@ -7,8 +7,9 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
 
 /**
  * Which HTTP requests are observed (traced and timed): the services' APIs. Not the console's own
- * reads, which a page makes every second, nor health checks, documentation and static files: in a
- * trace list they would bury the requests a person looks for.
+ * requests, which a page makes every second (its actions reach the APIs, which are traced), nor
+ * health checks, documentation and static files: in a trace list they would bury the requests a
+ * person looks for.
  */
 public class TracedRequests implements ObservationPredicate {
 
@@ -27,6 +28,6 @@ public class TracedRequests implements ObservationPredicate {
         if (path == null || path.equals("/")) {
             return false;
         }
-        return path.startsWith("/console/admin/api/") || UNTRACED.stream().noneMatch(path::startsWith);
+        return UNTRACED.stream().noneMatch(path::startsWith);
     }
 }

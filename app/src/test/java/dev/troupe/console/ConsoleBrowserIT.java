@@ -75,7 +75,7 @@ class ConsoleBrowserIT extends TroupeIT {
     }
 
     @Test
-    void aUserRegisteredInTheFormShowsItsOutcomeItsMessagesItsWelcomeMailAndItsCoupon() throws Exception {
+    void aUserRegisteredInTheFormShowsItsOutcomeItsMessagesItsTraceItsWelcomeMailAndItsCoupon() throws Exception {
         String email = uniqueEmail("browser-form");
 
         String outcome = console.register("Ada Browser", email);
@@ -90,6 +90,11 @@ class ConsoleBrowserIT extends TroupeIT {
         assertThat(console.userRow(email)).containsExactly("Ada Browser", email, id, coupon + " (active)", "Delete");
         assertThat(console.flowRoutingKeysOf(email, List.of("create_user", "user_created"))).contains("create_user", "user_created");
         assertThat(console.flowRows()).anySatisfy(row -> assertThat(row.subList(1, 4)).containsExactly("user_created", id, email));
+        assertThat(console.traceSteps(id, List.of("welcome mail sent over SMTP", "user_created handled by coupons")))
+            .contains("HTTP POST /external_users/", "create_user handled by user-commands",
+                "user_created written to the outbox, in the same transaction", "user_created relayed from the outbox",
+                "user checked before mailing");
+        browser.screenshot("console-trace");
         if (mailIsEmbedded()) { // the mailbox shows the embedded catcher's mail; a real SMTP server's is not there
             assertWelcomeMailShownInASandbox(email, "Ada Browser");
         }

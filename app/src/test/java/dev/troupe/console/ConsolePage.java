@@ -99,6 +99,25 @@ final class ConsolePage {
         return rows("#messages");
     }
 
+    // ---- trace ----
+
+    /** Asks the Trace panel for {@code id}'s trace until its steps include {@code expected} (spans come a second after they end); returns them. */
+    List<String> traceSteps(String id, List<String> expected) {
+        try {
+            return until(page -> {
+                WebElement input = driver.findElement(By.id("trace-id"));
+                input.clear();
+                input.sendKeys(id);
+                driver.findElement(By.cssSelector("#trace-form button[type=submit]")).click();
+                List<String> steps = rows("#trace-steps").stream().map(cells -> cells.get(0)).toList();
+                return steps.containsAll(expected) ? steps : null;
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the Trace panel said '" + text("#trace-outcome") + "' and showed "
+                + rows("#trace-steps") + "; the page said '" + text("#access") + "'", e);
+        }
+    }
+
     // ---- mailbox ----
 
     /** Shows the mail to {@code address}, as the page listed it when it opened; returns the frame its HTML is shown in. */
