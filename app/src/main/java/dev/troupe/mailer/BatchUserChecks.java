@@ -3,14 +3,15 @@ package dev.troupe.mailer;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The users' statuses learnt for a batch of events, kept as long as the batch's transaction: its
+ * The users on record learnt for a batch of events, kept as long as the batch's transaction: its
  * mails then ask the users service once, not once each. Outside such a transaction, or for a user
- * the batch did not ask about, each check asks on its own, as before. A status is as fresh as the
+ * the batch did not ask about, each check asks on its own, as before. An answer is as fresh as the
  * batch (milliseconds old): the check happens before the send, never atomically with it.
  */
 class BatchUserChecks implements UserDirectory {
@@ -27,30 +28,31 @@ class BatchUserChecks implements UserDirectory {
             return;
         }
         // only what the answer named: a user it left out is asked about on its own, never taken as gone
-        known().putAll(directory.statuses(userIds));
+        known().putAll(directory.recipients(userIds));
     }
 
     @Override
-    public boolean exists(UUID userId) {
+    @SuppressWarnings("unchecked")
+    public Optional<Recipient> recipient(UUID userId) {
         Object known = TransactionSynchronizationManager.getResource(this);
-        if (known instanceof Map<?, ?> statuses && statuses.get(userId) instanceof Boolean exists) {
-            return exists;
+        if (known instanceof Map<?, ?> recipients && recipients.get(userId) instanceof Optional<?> recipient) {
+            return (Optional<Recipient>) recipient;
         }
-        return directory.exists(userId);
+        return directory.recipient(userId);
     }
 
     @Override
-    public Map<UUID, Boolean> statuses(Collection<UUID> userIds) {
-        return directory.statuses(userIds);
+    public Map<UUID, Optional<Recipient>> recipients(Collection<UUID> userIds) {
+        return directory.recipients(userIds);
     }
 
     @SuppressWarnings("unchecked")
-    private Map<UUID, Boolean> known() {
+    private Map<UUID, Optional<Recipient>> known() {
         Object bound = TransactionSynchronizationManager.getResource(this);
         if (bound != null) {
-            return (Map<UUID, Boolean>) bound;
+            return (Map<UUID, Optional<Recipient>>) bound;
         }
-        Map<UUID, Boolean> known = new HashMap<>();
+        Map<UUID, Optional<Recipient>> known = new HashMap<>();
         TransactionSynchronizationManager.bindResource(this, known);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override

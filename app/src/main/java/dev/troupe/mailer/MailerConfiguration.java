@@ -19,6 +19,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,9 +40,16 @@ public class MailerConfiguration {
 
     @Bean
     WelcomeMailing welcomeMailing(JdbcClient jdbc, Clock clock, RpcClient rpc, WelcomeMailer mailer, MeterRegistry meters,
-                                  ObjectProvider<ObservationRegistry> observations) {
+                                  ObjectProvider<ObservationRegistry> observations, PlatformTransactionManager transactions) {
         return new WelcomeMailing(new MailLedger(jdbc, clock), new BatchUserChecks(new AmqpUserDirectory(rpc)), mailer,
-            meters, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+            eachMailOnItsOwn(transactions), meters, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+    }
+
+    /** Each mail's ledger row commits as soon as its mail is accepted, apart from the batch it came in (one more connection each). */
+    private static TransactionTemplate eachMailOnItsOwn(PlatformTransactionManager transactions) {
+        TransactionTemplate own = new TransactionTemplate(transactions);
+        own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return own;
     }
 
     /** One kept SMTP connection per mail in flight; closed with the context. */

@@ -5,20 +5,30 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import dev.troupe.messaging.MessageObservations;
+import dev.troupe.messaging.PermanentMessageFailure;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Decides and sends one welcome mail per event. The ledger row and the SMTP send share a
- * transaction: if SMTP fails, the row is rolled back and the event is retried; if it succeeds,
- * the row commits and a redelivered event sends nothing. The one window left is a crash between
- * the SMTP server's acceptance and the commit: the retry then resends with the same Message-ID.
+ * Decides and sends one welcome mail per event, to the user as the users service has it on record
+ * (never to the address an event names: an event may be stale or forged).
+ * <p>
+ * Each mail has a transaction of its own, apart from the batch its event came in: its ledger row is
+ * written, the mail sent, and the row committed as soon as the SMTP server has accepted it. If SMTP
+ * fails, the row is rolled back and the event is retried; once it has committed, a redelivered event
+ * (a crash before the batch committed) sends nothing. The one window left is a crash between the
+ * server's acceptance of the mail in flight and that commit: the retry then resends that one mail,
+ * with the same Message-ID. A mail the server refuses for good (5xx) is recorded as refused with
+ * its reply, and its event parked with that reply.
  */
 public class WelcomeMailing {
 
-    /** Counter of welcome mails by outcome: sent, skipped (user gone) or duplicate (decided before). */
+    /** Counter of welcome mails by outcome: sent, skipped (user gone), duplicate (decided before) or refused (5xx). */
     public static final String MAILS = "troupe.mails";
 
     private static final Logger log = LoggerFactory.getLogger(WelcomeMailing.class);
@@ -26,20 +36,25 @@ public class WelcomeMailing {
     private final MailLedger ledger;
     private final BatchUserChecks directory;
     private final WelcomeMailer mailer;
+    private final TransactionOperations ownTransaction;
     private final Counter sent;
     private final Counter skipped;
     private final Counter duplicates;
+    private final Counter refused;
     private final ObservationRegistry observations;
 
-    WelcomeMailing(MailLedger ledger, BatchUserChecks directory, WelcomeMailer mailer, MeterRegistry meters,
-                   ObservationRegistry observations) {
+    /** @param ownTransaction a new transaction each time (REQUIRES_NEW), for each mail's ledger row */
+    WelcomeMailing(MailLedger ledger, BatchUserChecks directory, WelcomeMailer mailer, TransactionOperations ownTransaction,
+                   MeterRegistry meters, ObservationRegistry observations) {
         this.observations = observations;
         this.ledger = ledger;
         this.directory = directory;
         this.mailer = mailer;
+        this.ownTransaction = ownTransaction;
         this.sent = outcomes(meters, "sent");
         this.skipped = outcomes(meters, "skipped");
         this.duplicates = outcomes(meters, "duplicate");
+        this.refused = outcomes(meters, "refused");
     }
 
     private static Counter outcomes(MeterRegistry meters, String outcome) {
@@ -47,52 +62,81 @@ public class WelcomeMailing {
             .register(meters);
     }
 
-    /** Before a batch of {@link #welcomeRegisteredUser} calls in one transaction: their users' statuses, asked at once. */
-    public void prepare(java.util.List<UUID> userIds) {
+    /** Before a batch of {@link #welcomeRegisteredUser} calls in one transaction: their users, asked at once. */
+    public void prepare(List<UUID> userIds) {
         directory.learn(userIds);
     }
 
-    /** The reliable flow: the user was committed; send unless deleted since or already mailed. */
+    /**
+     * The reliable flow: the user was committed; send unless deleted since or already mailed.
+     *
+     * @param email the address the event names: only compared with the one on record
+     */
     @Transactional
-    public void welcomeRegisteredUser(String eventId, UUID userId, String name, String email) {
-        if (ledger.outcomeOf(eventId).isPresent()) {
+    public void welcomeRegisteredUser(String eventId, UUID userId, String email) {
+        Optional<MailLedger.Outcome> decided = ledger.decided(eventId, userId);
+        if (decided.isPresent() && decided.get() != MailLedger.Outcome.REFUSED) {
             log.info("Welcome mail for event {} already decided", eventId);
             duplicates.increment();
             return;
         }
-        if (!checked(userId)) {
-            if (ledger.record(eventId, userId, email, MailLedger.Outcome.SKIPPED, null)) {
-                log.info("No welcome mail for event {}: user {} no longer exists", eventId, userId);
-                skipped.increment();
-            } else {
-                duplicates.increment();
-            }
+        Optional<Recipient> recipient = onRecord(userId);
+        if (recipient.isEmpty()) {
+            skip(eventId, userId, email);
             return;
         }
-        send(eventId, userId, name, email);
+        if (!recipient.get().email().equals(email)) {
+            log.warn("Event {} names another address than user {}'s on record: mailing the one on record", eventId, userId);
+        }
+        send(eventId, userId, recipient.get());
     }
 
-    /** Whether the user still exists, observed: the check before the send is a step of the request's trace. */
-    private boolean checked(UUID userId) {
+    private void skip(String eventId, UUID userId, String email) {
+        if (ledger.record(eventId, userId, email, MailLedger.Outcome.SKIPPED, null)) {
+            log.info("No welcome mail for event {}: user {} no longer exists", eventId, userId);
+            skipped.increment();
+        } else {
+            duplicates.increment();
+        }
+    }
+
+    /** The user on record, observed: the check before the send is a step of the request's trace. */
+    private Optional<Recipient> onRecord(UUID userId) {
         Observation check = Observation.createNotStarted("troupe.mail.user_check", observations).contextualName("user check")
             .highCardinalityKeyValue(MessageObservations.KEY, userId.toString());
         return check.observe(() -> {
-            boolean exists = directory.exists(userId);
-            check.highCardinalityKeyValue("troupe.user.exists", String.valueOf(exists));
-            return exists;
+            Optional<Recipient> recipient = directory.recipient(userId);
+            check.highCardinalityKeyValue("troupe.user.exists", String.valueOf(recipient.isPresent()));
+            return recipient;
         });
     }
 
-    private void send(String eventId, UUID userId, String name, String email) {
+    private void send(String eventId, UUID userId, Recipient recipient) {
         String smtpMessageId = "<" + eventId + "@troupe>";
-        if (!ledger.record(eventId, userId, email, MailLedger.Outcome.SENT, smtpMessageId)) {
+        boolean first;
+        try {
+            first = Boolean.TRUE.equals(ownTransaction.execute(status -> {
+                ledger.forgetRefusal(eventId);
+                if (!ledger.record(eventId, userId, recipient.email(), MailLedger.Outcome.SENT, smtpMessageId)) {
+                    return false;
+                }
+                Observation.createNotStarted("troupe.mail.send", observations).contextualName("welcome mail send")
+                    .highCardinalityKeyValue(MessageObservations.KEY, userId.toString())
+                    .observe(() -> mailer.send(WelcomeMail.to(recipient.name(), recipient.email()), smtpMessageId));
+                return true;
+            }));
+        } catch (MailRefusedException refusal) {
+            ownTransaction.executeWithoutResult(status ->
+                ledger.refused(eventId, userId, recipient.email(), smtpMessageId, refusal.reply()));
+            refused.increment();
+            throw new PermanentMessageFailure("welcome mail to user " + userId + " refused by the mail server: "
+                + refusal.reply());
+        }
+        if (!first) {
             log.info("Welcome mail for {} already sent", eventId);
             duplicates.increment();
             return;
         }
-        Observation.createNotStarted("troupe.mail.send", observations).contextualName("welcome mail send")
-            .highCardinalityKeyValue(MessageObservations.KEY, userId.toString())
-            .observe(() -> mailer.send(WelcomeMail.to(name, email), smtpMessageId));
         sent.increment();
         log.info("Sent welcome mail {} to user {}", smtpMessageId, userId);
     }

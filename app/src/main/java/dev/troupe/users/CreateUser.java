@@ -3,9 +3,7 @@ package dev.troupe.users;
 import dev.troupe.messaging.Route;
 import dev.troupe.topology.Topology;
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -17,14 +15,17 @@ import jakarta.validation.constraints.Size;
 @Route(exchange = Topology.EXCHANGE, key = Topology.CREATE_USER)
 @Schema(description = "A registration: the seed's create_user body")
 public record CreateUser(
-    @Schema(description = "The user's name: up to 100 characters, no control characters", example = "Ada Lovelace")
+    @Schema(description = "The user's name: up to 100 characters of readable text (no control characters, line"
+        + " separators, bidirectional overrides or isolates, unpaired surrogates; something visible), stored in NFC",
+        example = "Ada Lovelace")
     @NotBlank
     @Size(max = 100)
-    @Pattern(regexp = "[^\\p{Cntrl}]*", message = "must not contain control characters")
+    @ReadableName
     String name,
-    @Schema(description = "The user's e-mail address, unique whatever its case", example = "ada@example.com")
+    @Schema(description = "The user's e-mail address: an ASCII local part, a domain name (an internationalised one is"
+        + " stored as its A-label); stored lower-cased in NFC, unique in that form", example = "ada@example.com")
     @NotBlank
     @Size(max = 254)
-    @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be a well-formed e-mail address")
+    @MailableAddress
     String email) {
 }

@@ -2,7 +2,6 @@ package dev.troupe.users;
 
 import dev.troupe.outbox.Outbox;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,14 +26,15 @@ public class UserService {
     }
 
     /**
-     * Registers a user and records {@code user_created}. E-mail addresses are compared
-     * case-insensitively, so they are stored lower-cased.
+     * Registers a user and records {@code user_created}. The name and the address are stored in the
+     * form the rest of the system uses ({@link ReadableNames}, {@link EmailAddresses}): the address
+     * lower-cased, with its domain as an A-label, so two spellings of one address are one user.
      *
      * @param requestId the originating request, carried as the event's correlation id
      */
     @Transactional
     public User register(CreateUser request, String requestId) {
-        User user = users.insert(ids.get(), request.name().strip(), normalized(request.email()));
+        User user = users.insert(ids.get(), ReadableNames.normalised(request.name()), normalized(request.email()));
         outbox.publish(new UserCreated(UUID.randomUUID(), user.id(), user.name(), user.email(), clock.instant()), requestId);
         return user;
     }
@@ -59,14 +59,15 @@ public class UserService {
 
     @Transactional(readOnly = true)
     public UserStatus status(UUID id) {
-        return new UserStatus(id, users.find(id).isPresent());
+        return users.find(id).map(UserStatus::of).orElseGet(() -> UserStatus.absent(id));
     }
 
-    /** One status per id, in the order given, from one query. */
+    /** One status per id, in the order given, with the name and address on record, from one query. */
     @Transactional(readOnly = true)
     public UserStatuses statuses(java.util.List<UUID> ids) {
-        java.util.Set<UUID> existing = users.existing(ids);
-        return new UserStatuses(ids.stream().map(id -> new UserStatus(id, existing.contains(id))).toList());
+        java.util.Map<UUID, User> found = users.found(ids);
+        return new UserStatuses(ids.stream()
+            .map(id -> found.containsKey(id) ? UserStatus.of(found.get(id)) : UserStatus.absent(id)).toList());
     }
 
     /** Users in id order (the order they registered in), all of them or only the one with {@code email} when it is not null. */
@@ -86,6 +87,6 @@ public class UserService {
     }
 
     private static String normalized(String email) {
-        return email.strip().toLowerCase(Locale.ROOT);
+        return EmailAddresses.normalisedOrAsGiven(email);
     }
 }

@@ -41,15 +41,15 @@ class Users {
             .optional();
     }
 
-    /** Which of these ids are users: one query for all of them. */
-    java.util.Set<UUID> existing(java.util.Collection<UUID> ids) {
+    /** The users of these ids that exist, by id: one query for all of them. */
+    java.util.Map<UUID, User> found(java.util.Collection<UUID> ids) {
         if (ids.isEmpty()) {
-            return java.util.Set.of();
+            return java.util.Map.of();
         }
-        return new java.util.HashSet<>(jdbc.sql("SELECT id FROM users WHERE id IN (:ids)")
+        return jdbc.sql("SELECT id, name, email FROM users WHERE id IN (:ids)")
             .param("ids", List.copyOf(new java.util.LinkedHashSet<>(ids)))
-            .query(UUID.class)
-            .list());
+            .query(User.class)
+            .list().stream().collect(java.util.stream.Collectors.toMap(User::id, user -> user));
     }
 
     /** A page in id order; {@code email}, when given, keeps only that address. */

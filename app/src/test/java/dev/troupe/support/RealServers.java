@@ -56,10 +56,13 @@ public @interface RealServers {
                 "spring.rabbitmq.username=guest",
                 "spring.rabbitmq.password=guest",
                 "spring.datasource.url=" + postgresUrl(),
-                "spring.datasource.username=" + postgresUser(),
-                "spring.mail.host=127.0.0.1",
-                "spring.mail.port=" + TestSmtp.server().port()
+                "spring.datasource.username=" + postgresUser()
             ).applyTo(context);
+            // a test with an SMTP server of its own (EnvelopeSmtp) has named it already
+            if (!context.getEnvironment().containsProperty("spring.mail.host")) {
+                TestPropertyValues.of("spring.mail.host=127.0.0.1", "spring.mail.port=" + TestSmtp.server().port())
+                    .applyTo(context);
+            }
         }
     }
 }

@@ -24,6 +24,6 @@ public class UserCreatedMailListener {
     }
 
     void on(UserCreated event) {
-        mailing.welcomeRegisteredUser(event.eventId().toString(), event.userId(), event.name(), event.email());
+        mailing.welcomeRegisteredUser(event.eventId().toString(), event.userId(), event.email());
     }
 }

@@ -5,6 +5,7 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import dev.troupe.mailer.MailRefusedException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -14,7 +15,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * {@code send} call, and JavaMail has no pool, hence this one: a connection is used by one sender
  * at a time, handed back after a successful send, closed after a failed one. A kept connection the
  * server has dropped meanwhile fails its next send: that send is tried once more on a new
- * connection, so an idle time-out is never a failed mail.
+ * connection, so an idle time-out is never a failed mail. A send the server refused for good (a 5xx
+ * reply) is a {@link MailRefusedException}, not tried again: the server would answer the same.
  */
 public class SmtpSessions implements AutoCloseable {
 
@@ -39,7 +41,9 @@ public class SmtpSessions implements AutoCloseable {
                 sendOn(kept, message);
                 return;
             } catch (MessagingException e) {
-                closeQuietly(kept); // dropped while idle, most likely: once more on a new connection
+                closeQuietly(kept);
+                refusedForGood(e); // the server answered: no new connection changes its mind
+                // dropped while idle, most likely: once more on a new connection
             }
         }
         Transport fresh = null;
@@ -48,8 +52,16 @@ public class SmtpSessions implements AutoCloseable {
             sendOn(fresh, message);
         } catch (MessagingException e) {
             closeQuietly(fresh);
+            refusedForGood(e);
             throw new MailSendException("SMTP send to " + sender.getHost() + ":" + sender.getPort() + " failed: "
                 + e.getMessage(), e);
+        }
+    }
+
+    private static void refusedForGood(MessagingException failure) {
+        java.util.Optional<String> refusal = SmtpReplies.permanentRefusal(failure);
+        if (refusal.isPresent()) {
+            throw new MailRefusedException(refusal.get(), failure);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.troupe.mailer.WelcomeMailer;
 import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import org.springframework.mail.MailPreparationException;
@@ -52,13 +53,23 @@ public class SmtpWelcomeMailer implements WelcomeMailer {
                 }
             };
             helper.setFrom(from);
-            helper.setTo(mail.to());
+            helper.setTo(exactly(mail.to()));
             helper.setSubject(mail.subject());
             helper.setText(mail.text(), mail.html());
         } catch (MessagingException e) {
             throw new MailPreparationException(e);
         }
         sessions.send(message);
+    }
+
+    /**
+     * The stored address as it is, unparsed: {@code RCPT TO} and {@code To:} carry exactly what the
+     * users service stored (ASCII by its rule), with no parser's reading of it in between.
+     */
+    private static InternetAddress exactly(String address) {
+        InternetAddress exact = new InternetAddress();
+        exact.setAddress(address);
+        return exact;
     }
 
     private static FileTypeMap fileTypes() {
