@@ -66,6 +66,20 @@ class MessagingIT extends TroupeIT {
         assertThat(parked.exceptionClass()).isEqualTo(PermanentMessageFailure.class.getName());
     }
 
+    /** The HTTP API's rules for a name and an address hold for a command over the broker too. */
+    @Test
+    void aCreateUserWithAnUnreadableNameOrAnAlteredAddressIsParkedWithTheRule() {
+        String overridden = publishRaw(Topology.CREATE_USER,
+            "{\"name\": \"Evil\\u202Egnp.exe\", \"email\": \"" + uniqueEmail("rlo") + "\"}");
+        String altered = publishRaw(Topology.CREATE_USER, "{\"name\": \"V1\", \"email\": \"\\u4e76ictim@example.org\"}");
+
+        assertThat(awaitParked(Topology.CREATE_USER_OPERATION_QUEUE, overridden).reason())
+            .isEqualTo("invalid create_user: name " + dev.troupe.users.ReadableNames.RULE);
+        assertThat(awaitParked(Topology.CREATE_USER_OPERATION_QUEUE, altered).reason())
+            .isEqualTo("invalid create_user: email " + dev.troupe.users.EmailAddresses.RULE);
+        assertThat(findUserByEmail("victim@example.org")).isNull();
+    }
+
     @Test
     void aDeleteUserWithAMalformedIdIsParkedWithTheReason() {
         String numeric = publishRaw(Topology.DELETE_USER, "{\"user_id\": 42}");

@@ -45,6 +45,8 @@ public final class SmtpSink implements AutoCloseable {
     private final SMTPServer server;
     private final Map<String, Arrival> arrivals = new ConcurrentHashMap<>();
     private volatile boolean refusing;
+    private volatile java.time.Duration pace = java.time.Duration.ZERO;
+    private final AtomicInteger pausing = new AtomicInteger();
 
     public SmtpSink() {
         server = SMTPServer.port(0)
@@ -79,6 +81,20 @@ public final class SmtpSink implements AutoCloseable {
         this.refusing = refuse;
     }
 
+    /**
+     * From now on each recipient is answered only after this long, as a slow mail server answers: a
+     * test that kills the mailer mid-batch then finds the batch half sent, each mail either accepted
+     * (before the pause) or not yet begun.
+     */
+    public void pace(java.time.Duration pace) {
+        this.pace = pace;
+    }
+
+    /** How many recipients are being paced now: their mails are begun, none of them accepted yet. */
+    public int pausing() {
+        return pausing.get();
+    }
+
     @Override
     public void close() {
         server.stop();
@@ -100,6 +116,14 @@ public final class SmtpSink implements AutoCloseable {
         public void recipient(String recipient) throws RejectException {
             if (refusing) {
                 throw new RejectException(451, "4.3.2 the sink refuses mail for a while, try again later");
+            }
+            if (!pace.isZero()) {
+                pausing.incrementAndGet();
+                try {
+                    Waits.pause(pace);
+                } finally {
+                    pausing.decrementAndGet();
+                }
             }
             recipients.add(recipient.toLowerCase(Locale.ROOT));
         }
