@@ -1,7 +1,6 @@
 package dev.troupe.embedded;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -68,6 +67,9 @@ public final class EmbeddedServers {
             serve(port(options, "broker-port", 5672), port(options, "database-port", 9092),
                 Path.of(options.getOrDefault("dir", "./data-servers")));
             return 0;
+        } catch (DataFolderInUseException e) {
+            System.err.println("troupe embedded-servers: " + e.getMessage() + ": " + e.howToStop() + ", or give another --dir");
+            return 1;
         } catch (Exception e) {
             String why = e.getMessage() == null ? e.toString() : e.getMessage();
             System.err.println("troupe embedded-servers: " + why.strip().replaceAll("\\s+", " "));
@@ -76,7 +78,9 @@ public final class EmbeddedServers {
     }
 
     private static void serve(int brokerPort, int databasePort, Path dir) throws IOException, SQLException, InterruptedException {
-        Files.createDirectories(dir);
+        // the same layout as a single process's data folder (broker/, the database's files), so the same
+        // claim: a second one on the folder is refused in one line, before H2 or Derby would refuse it
+        DataFolderLock lock = DataFolderLock.claim(dir);
         // H2's TCP server listens on every interface unless told; it refuses others' connections, but 127.0.0.1 is all it needs
         System.setProperty("h2.bindAddress", "127.0.0.1");
         EmbeddedBroker broker = new EmbeddedBroker(FreePort.preferring(brokerPort), dir.resolve("broker"));
@@ -90,6 +94,7 @@ public final class EmbeddedServers {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             database.stop();
             broker.stop();
+            lock.close();
             stopped.countDown();
         }, "embedded-servers-stop"));
         broker.start();
