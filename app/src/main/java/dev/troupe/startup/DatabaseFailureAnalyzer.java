@@ -17,6 +17,8 @@ class DatabaseFailureAnalyzer extends AbstractFailureAnalyzer<SQLException> {
 
     private static final String EMBEDDED = "Or remove your spring.datasource.url setting (SPRING_DATASOURCE_URL) "
         + "to run on the embedded H2 database.";
+    /** H2's DATABASE_ALREADY_OPEN_1 (its SQL state is its error code). */
+    private static final String H2_ALREADY_OPEN = "90020";
     private static final Pattern NAMED_DATABASE = Pattern.compile("database \"([^\"]+)\" does not exist");
 
     private final Environment environment;
@@ -29,6 +31,9 @@ class DatabaseFailureAnalyzer extends AbstractFailureAnalyzer<SQLException> {
     protected FailureAnalysis analyze(Throwable rootFailure, SQLException cause) {
         String state = cause.getSQLState() == null ? "" : cause.getSQLState();
         DatabaseAddress address = DatabaseAddress.of(environment.getProperty("spring.datasource.url"));
+        if (state.equals(H2_ALREADY_OPEN)) {
+            return h2InUse(cause);
+        }
         if (state.equals("3D000")) {
             return missingDatabase(address, cause);
         }
@@ -68,6 +73,20 @@ class DatabaseFailureAnalyzer extends AbstractFailureAnalyzer<SQLException> {
             "Troupe could not connect to the database server at %s: %s.".formatted(address.server(), Reasons.of(cause)),
             "Start the database server there, or correct the host and port in spring.datasource.url "
                 + "(SPRING_DATASOURCE_URL). " + EMBEDDED,
+            cause);
+    }
+
+    /**
+     * Another process has the H2 file open. A second Troupe on the data folder is refused before
+     * (dev.troupe.embedded.DataFolderLock); this is anything else: an H2 console, an IDE's database
+     * view, a Troupe given the same file through spring.datasource.url.
+     */
+    private FailureAnalysis h2InUse(SQLException cause) {
+        String url = String.valueOf(environment.getProperty("spring.datasource.url")).split(";", 2)[0];
+        return new FailureAnalysis(
+            "The H2 database %s is open in another process: %s.".formatted(url, Reasons.of(cause)),
+            "Stop the process that has it open (another Troupe, an H2 console, an IDE's database tool), or "
+                + "start on another data folder: --troupe.embedded.data-dir=<another folder> (TROUPE_EMBEDDED_DATA_DIR).",
             cause);
     }
 
