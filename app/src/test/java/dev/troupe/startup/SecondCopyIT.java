@@ -2,6 +2,7 @@ package dev.troupe.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.troupe.embedded.DataFolderLock;
 import dev.troupe.support.EmbeddedServers;
 import java.io.IOException;
 import java.net.URI;
@@ -35,9 +36,14 @@ class SecondCopyIT extends StartupFailures {
 
     private static ConfigurableApplicationContext first;
 
+    /**
+     * An ordinary start, without the failure tests' 2 s connection timeout: Hikari hands it to
+     * DriverManager, for the whole JVM, and the broker's Derby store logging in on a busy machine
+     * would take longer than that.
+     */
     @BeforeAll
     static void startTheFirstCopy() {
-        first = start("troupe.embedded.data-dir=" + FOLDER);
+        first = start("troupe.embedded.data-dir=" + FOLDER, "spring.datasource.hikari.connection-timeout=30000");
     }
 
     @AfterAll
@@ -61,7 +67,9 @@ class SecondCopyIT extends StartupFailures {
 
     @Test
     void aSecondContextInTheSameJvmIsRefusedToo(CapturedOutput output) throws Exception {
-        String console = failedStart(output, "troupe.embedded.data-dir=" + FOLDER);
+        // the capture holds the first copy's start as well: only what the second one printed
+        int before = output.getAll().length();
+        String console = failedStart(output, "troupe.embedded.data-dir=" + FOLDER).substring(before);
 
         assertAnalysed(console, "The data folder " + FOLDER + " is in use by another application context of this process");
         assertThat(health()).contains("\"status\":\"UP\"");
@@ -75,6 +83,17 @@ class SecondCopyIT extends StartupFailures {
         assertThat(servers.output.lines().filter(line -> !line.isBlank())).containsExactly(
             "troupe embedded-servers: the data folder " + FOLDER + " is in use by another Troupe process (pid " + FIRST
                 + "): stop it (Ctrl+C in its terminal, or kill " + FIRST + "), or give another --dir");
+    }
+
+    /** The claim goes with the context: closed, it leaves the folder to the next copy (a restart in one JVM). */
+    @Test
+    void aClosedCopyLeavesItsFolderFree() throws IOException {
+        Path other = FOLDER.resolveSibling(FOLDER.getFileName() + "-closed");
+        start("troupe.embedded.data-dir=" + other).close();
+
+        try (DataFolderLock next = DataFolderLock.claim(other)) {
+            assertThat(Files.readString(other.resolve(DataFolderLock.FILE_NAME)).strip()).isEqualTo(Long.toString(FIRST));
+        }
     }
 
     private record Run(int exit, String output) {
