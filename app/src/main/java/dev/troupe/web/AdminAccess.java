@@ -1,8 +1,6 @@
 package dev.troupe.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.function.Supplier;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -13,8 +11,8 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 
 /**
  * Who may act, and see personal data, in the console and the captured mail: the admin, logged in,
- * where a password is configured; where none is, any request from this machine and no other (as
- * the admin API does with no token). Everything else the console shows is for anyone.
+ * where a password is configured; where none is, any request from this machine and no other
+ * ({@link LocalRequest}, as the admin API does with no token). Everything else the console shows is for anyone.
  */
 public class AdminAccess implements AuthorizationManager<RequestAuthorizationContext> {
 
@@ -38,24 +36,9 @@ public class AdminAccess implements AuthorizationManager<RequestAuthorizationCon
 
     private boolean allows(Authentication authentication, HttpServletRequest request) {
         if (!passwordSet) {
-            return local(request);
+            return LocalRequest.isLocal(request);
         }
         return authentication != null && authentication.isAuthenticated()
             && authentication.getAuthorities().stream().anyMatch(granted -> granted.getAuthority().equals("ROLE_" + ROLE));
-    }
-
-    /**
-     * From this machine, and asked for by a loopback name: a page of another site whose name was made
-     * to resolve to 127.0.0.1 (DNS rebinding) comes from loopback too, but with its own name in Host.
-     */
-    private static boolean local(HttpServletRequest request) {
-        String host = request.getServerName() == null ? "" : request.getServerName().toLowerCase(java.util.Locale.ROOT);
-        boolean loopbackName = host.equals("localhost") || host.endsWith(".localhost") || host.equals("127.0.0.1")
-            || host.equals("[::1]") || host.equals("::1");
-        try {
-            return loopbackName && InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 }

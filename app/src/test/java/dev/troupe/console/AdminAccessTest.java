@@ -36,6 +36,18 @@ class AdminAccessTest {
     }
 
     @Test
+    void withNoPasswordAPageOfAnotherOriginMayNot() {
+        MockHttpServletRequest posted = from("127.0.0.1");
+        posted.addHeader("Origin", "https://evil.example");
+        MockHttpServletRequest sandboxed = from("127.0.0.1");
+        sandboxed.addHeader("Origin", "null");
+
+        AdminAccess access = new AdminAccess(new AdminLogin("admin", null));
+        assertThat(access.allows(posted)).isFalse();
+        assertThat(access.allows(sandboxed)).isFalse();
+    }
+
+    @Test
     void withAPasswordOnlyTheAdminLoggedInMayEvenFromThisMachine() {
         AdminAccess access = new AdminAccess(new AdminLogin("admin", "secret"));
 

@@ -5,9 +5,9 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import dev.troupe.web.LocalRequest;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Guards {@code /admin/**}: with {@code troupe.admin.token} configured, only requests bearing it;
- * with none configured, only requests from this machine. One shared secret is all the admin API
+ * with none configured, only requests from this machine ({@link LocalRequest}, the console's rule
+ * too); and never an action (POST, PUT, PATCH, DELETE) another site's page sent, token or not. One shared secret is all the admin API
  * needs, so this small filter stands in for a security framework. It is mapped to {@code /admin/*}
  * and checks every request the container routes to it: the container matches the decoded,
  * normalised path, so {@code /%61dmin/} or {@code /admin;x/} cannot slip past.
@@ -41,8 +42,13 @@ public class AdminAccessFilter extends OncePerRequestFilter {
                 refuse(response, HttpStatus.UNAUTHORIZED, "The admin API needs the configured bearer token");
                 return;
             }
-        } else if (!InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress()) {
-            refuse(response, HttpStatus.FORBIDDEN, "With no troupe.admin.token configured, the admin API answers only local requests");
+        } else if (!LocalRequest.isLocal(request)) {
+            refuse(response, HttpStatus.FORBIDDEN, "With no troupe.admin.token configured, the admin API answers only requests "
+                + "from this machine that name it (localhost) and come from no other site's page");
+            return;
+        }
+        if (LocalRequest.changesState(request) && LocalRequest.isCrossSite(request)) {
+            refuse(response, HttpStatus.FORBIDDEN, "The admin API takes no action a page of another site sent");
             return;
         }
         chain.doFilter(request, response);

@@ -21,6 +21,34 @@ class AdminAccessFilterTest {
     }
 
     @Test
+    void withoutATokenAnotherHostsNameOrAForeignOriginIsNotLocal() throws Exception {
+        AdminAccessFilter filter = new AdminAccessFilter(null, json);
+        // a name rebound to 127.0.0.1: loopback, but not this machine's name
+        assertThat(status(filter, request("GET", "127.0.0.1", "evil.example", null))).isEqualTo(403);
+        assertThat(status(filter, withHeader(request("GET", "127.0.0.1", "localhost", null), "Origin", "https://evil.example")))
+            .isEqualTo(403);
+        assertThat(status(filter, withHeader(request("GET", "127.0.0.1", "localhost", null), "Origin", "null"))).isEqualTo(403);
+        assertThat(status(filter, withHeader(request("GET", "127.0.0.1", "localhost", null), "Origin", "http://localhost:3000")))
+            .isEqualTo(200);
+    }
+
+    @Test
+    void anActionFromAnotherSiteIsRefusedEvenWithTheToken() throws Exception {
+        AdminAccessFilter filter = new AdminAccessFilter("s3cret", json);
+        for (String method : new String[] {"POST", "PUT", "PATCH", "DELETE"}) {
+            assertThat(status(filter, withHeader(request(method, "10.1.2.3", "troupe.example", "Bearer s3cret"),
+                "Origin", "https://evil.example"))).as(method).isEqualTo(403);
+            assertThat(status(filter, withHeader(request(method, "10.1.2.3", "troupe.example", "Bearer s3cret"),
+                "Sec-Fetch-Site", "cross-site"))).as(method).isEqualTo(403);
+        }
+        // its own origin (Swagger UI served by the same host) is no other site
+        assertThat(status(filter, withHeader(request("POST", "10.1.2.3", "troupe.example", "Bearer s3cret"),
+            "Origin", "http://troupe.example"))).isEqualTo(200);
+        assertThat(status(filter, withHeader(request("GET", "10.1.2.3", "troupe.example", "Bearer s3cret"),
+            "Sec-Fetch-Site", "cross-site"))).isEqualTo(200);
+    }
+
+    @Test
     void withATokenOnlyRequestsBearingItPass() throws Exception {
         AdminAccessFilter filter = new AdminAccessFilter("s3cret", json);
         assertThat(status(filter, "10.1.2.3", "Bearer s3cret")).isEqualTo(200);
@@ -43,11 +71,25 @@ class AdminAccessFilterTest {
     }
 
     private static int status(AdminAccessFilter filter, String remote, String authorization) throws Exception {
-        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/admin/parked");
+        return status(filter, request("GET", remote, "localhost", authorization));
+    }
+
+    private static MockHttpServletRequest request(String method, String remote, String host, String authorization) {
+        MockHttpServletRequest request = new MockHttpServletRequest(method, "/admin/parked");
         request.setRemoteAddr(remote);
+        request.setServerName(host);
         if (authorization != null) {
             request.addHeader("Authorization", authorization);
         }
+        return request;
+    }
+
+    private static MockHttpServletRequest withHeader(MockHttpServletRequest request, String name, String value) {
+        request.addHeader(name, value);
+        return request;
+    }
+
+    private static int status(AdminAccessFilter filter, MockHttpServletRequest request) throws Exception {
         MockHttpServletResponse response = new MockHttpServletResponse();
         filter.doFilter(request, response, new MockFilterChain());
         return response.getStatus();
