@@ -3,7 +3,10 @@ package dev.troupe.operations;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
-/** A message a consumer gave up on, with why, as the admin API shows it. */
+/**
+ * A message a consumer gave up on, with why, as the admin API shows it: in a list with the start of
+ * its body only (a poison message can be megabytes), alone with all of it.
+ */
 @Schema(description = "A message a consumer gave up on, with why")
 public record ParkedMessage(@Schema(description = "Its id in this list, for replay and discard") long id,
                             @Schema(description = "The queue whose consumer parked it") String queue,
@@ -13,5 +16,8 @@ public record ParkedMessage(@Schema(description = "Its id in this list, for repl
                             @Schema(description = "The exception that made it fail") String exceptionClass,
                             @Schema(description = "How many times it was tried") int attempts,
                             @Schema(description = "When it was parked") Instant parkedAt,
-                            @Schema(description = "Its body, as text") String body) {
+                            @Schema(description = "Its body, as text: in a list, its first 4 KiB only") String body,
+                            @Schema(description = "The whole body's size, in bytes") long bodySize,
+                            @Schema(description = "Whether `body` is only the start of it (GET /admin/parked/{id} gives all)")
+                            boolean bodyTruncated) {
 }

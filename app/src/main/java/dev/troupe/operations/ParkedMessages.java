@@ -5,6 +5,8 @@ import dev.troupe.messaging.Parking;
 import dev.troupe.outbox.Outbox;
 import dev.troupe.outbox.OutgoingMessage;
 import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -26,6 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  * mended by the application's {@link ReplayRewrite}s, if any) or discarded.
  */
 public class ParkedMessages {
+
+    /** How much of each body a list shows. */
+    public static final int PREVIEW_BYTES = 4096;
 
     /** Headers that describe the failure, not the message: dropped on replay, so it starts afresh. */
     private static final List<String> FAILURE_HEADERS = List.of(Parking.REASON, Parking.EXCEPTION, Parking.ORIGINAL_QUEUE,
@@ -72,21 +77,48 @@ public class ParkedMessages {
             .update();
     }
 
+    /** Newest first; each with the first {@value #PREVIEW_BYTES} bytes of its body, cut in the database. */
     @Transactional(readOnly = true)
     public List<ParkedMessage> list(String queue, String messageId, int page, int size) {
         return jdbc.sql("""
-                SELECT id, queue, message_id, routing_key, reason, exception_class, attempts, parked_at, body
+                SELECT id, queue, message_id, routing_key, reason, exception_class, attempts, parked_at,
+                    SUBSTRING(body FROM 1 FOR :preview) AS body, OCTET_LENGTH(body) AS body_size
                 FROM parked_messages WHERE (:queue IS NULL OR queue = :queue) AND (:messageId IS NULL OR message_id = :messageId)
                 ORDER BY id DESC LIMIT :size OFFSET :offset""")
+            .param("preview", PREVIEW_BYTES)
             .param("queue", queue, Types.VARCHAR)
             .param("messageId", messageId, Types.VARCHAR)
             .param("size", size)
             .param("offset", (long) page * size)
-            .query((rs, row) -> new ParkedMessage(rs.getLong("id"), rs.getString("queue"), rs.getString("message_id"),
-                rs.getString("routing_key"), rs.getString("reason"), rs.getString("exception_class"),
-                rs.getInt("attempts"), rs.getObject("parked_at", OffsetDateTime.class).toInstant(),
-                new String(rs.getBytes("body"), StandardCharsets.UTF_8)))
+            .query((rs, row) -> parkedMessage(rs))
             .list();
+    }
+
+    /** One parked message with its whole body. */
+    @Transactional(readOnly = true)
+    public Optional<ParkedMessage> find(long id) {
+        return jdbc.sql("""
+                SELECT id, queue, message_id, routing_key, reason, exception_class, attempts, parked_at, body,
+                    OCTET_LENGTH(body) AS body_size
+                FROM parked_messages WHERE id = :id""")
+            .param("id", id)
+            .query((rs, row) -> parkedMessage(rs))
+            .optional();
+    }
+
+    private static ParkedMessage parkedMessage(ResultSet rs) throws SQLException {
+        byte[] body = rs.getBytes("body");
+        long size = rs.getLong("body_size");
+        return new ParkedMessage(rs.getLong("id"), rs.getString("queue"), rs.getString("message_id"),
+            rs.getString("routing_key"), rs.getString("reason"), rs.getString("exception_class"),
+            rs.getInt("attempts"), rs.getObject("parked_at", OffsetDateTime.class).toInstant(),
+            decoded(body, body.length < size), size, body.length < size);
+    }
+
+    /** UTF-8, without the half of a character a cut may leave at the end. */
+    private static String decoded(byte[] body, boolean cut) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        return cut ? text.replaceAll("\uFFFD+$", "") : text;
     }
 
     /**

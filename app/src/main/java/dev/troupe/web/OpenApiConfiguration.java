@@ -14,6 +14,8 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,8 @@ import org.springframework.context.annotation.Configuration;
 public class OpenApiConfiguration {
 
     static final String PROBLEM = "Problem";
+    /** The admin API's scheme: {@code troupe.admin.token} as a bearer token. */
+    static final String ADMIN_TOKEN = "admin_token";
     private static final String PROBLEM_JSON = "application/problem+json";
 
     @Bean
@@ -51,8 +55,28 @@ public class OpenApiConfiguration {
             collapseTrailingSlashes(openApi);
             openApi.getComponents().getSchemas().values().forEach(OpenApiConfiguration::snakeCase);
             openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+            openApi.getComponents().addSecuritySchemes(ADMIN_TOKEN, adminToken());
+            openApi.getPaths().forEach((name, path) -> {
+                if (name.startsWith("/admin/")) {
+                    path.readOperations().forEach(OpenApiConfiguration::admin);
+                }
+            });
             openApi.getPaths().values().forEach(path -> path.readOperations().forEach(OpenApiConfiguration::byShape));
         };
+    }
+
+    private static SecurityScheme adminToken() {
+        return new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").description("""
+            `troupe.admin.token`, as `Authorization: Bearer <token>`. With none configured, the admin API answers only \
+            requests from this machine that name it (localhost, 127.0.0.1, [::1] in Host) and carry no other site's \
+            Origin; an action (POST, PUT, PATCH, DELETE) sent by another site's page is refused either way.""");
+    }
+
+    private static void admin(Operation operation) {
+        operation.addSecurityItem(new SecurityRequirement().addList(ADMIN_TOKEN));
+        add(operation.getResponses(), "401", "A token is configured and the request did not carry it");
+        add(operation.getResponses(), "403", "No token is configured and the request is not this machine's, "
+            + "or an action sent by another site's page");
     }
 
     /** Keeps {@code /users/} over {@code /users} (a collection, as the seed writes it) and {@code /users/{id}} over {@code /users/{id}/}. */

@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The admin API for parked messages: list (newest first, by queue or message id), replay, discard.
+ * The admin API for parked messages: list (newest first, by queue or message id; the start of each
+ * body), one whole, replay, discard.
  * Guarded by {@link AdminAccessFilter}.
  */
 @Tag(name = "operations", description = "Parked messages: those a consumer could not process, with why; from localhost or with the admin token")
@@ -36,10 +37,9 @@ public class ParkedMessagesController {
         this.parked = parked;
     }
 
-    @Operation(summary = "List parked messages", description = "Newest first, by queue or message id.")
+    @Operation(summary = "List parked messages", description = "Newest first, by queue or message id; each with the first "
+        + "4 KiB of its body (`body_truncated` says it was cut; `body_size` is the whole size).")
     @ApiResponse(responseCode = "200", description = "One page of parked messages")
-    @ApiResponse(responseCode = "401", description = "A token is configured and the request did not carry it")
-    @ApiResponse(responseCode = "403", description = "No token is configured and the request is not from localhost")
     @GetMapping({"/admin/parked", "/admin/parked/"})
     List<ParkedMessage> list(@Parameter(description = "Only those parked by this queue's consumer") @RequestParam(required = false) String queue,
                              @Parameter(description = "Only the message with this id")
@@ -47,6 +47,13 @@ public class ParkedMessagesController {
                              @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") @Min(0) int page,
                              @Parameter(description = "Messages per page, 1 to 500") @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         return parked.list(queue, messageId, page, size);
+    }
+
+    @Operation(summary = "A parked message, with its whole body")
+    @ApiResponse(responseCode = "200", description = "The parked message")
+    @GetMapping("/admin/parked/{id}")
+    ResponseEntity<?> one(@Parameter(description = "The parked message's id in the list") @PathVariable long id) {
+        return parked.find(id).<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(() -> notFound(id));
     }
 
     @Operation(summary = "Replay a parked message", description = "Back to the queue that parked it, through the outbox.")
