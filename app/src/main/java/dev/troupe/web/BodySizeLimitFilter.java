@@ -8,9 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,14 +31,8 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), Map.of(
-                "type", "about:blank",
-                "title", "Request body too large",
-                "status", HttpStatus.CONTENT_TOO_LARGE.value(),
-                "detail", "Request body larger than " + limit + " bytes",
-                "instance", request.getRequestURI()));
+            Problems.write(response, json, HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
+                "Request body larger than " + limit + " bytes");
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);

@@ -9,22 +9,50 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a request body sent without a Content-Type as JSON, as the seed's FastAPI service does
  * (a client that sets no header at all works against both; note that {@code curl -d} alone
- * declares a form). A body declared as anything other than JSON is still refused, with 415.
+ * declares a form). A body declared as anything other than JSON is still refused, with 415; so is
+ * one declared with a pattern rather than a type ({@code application/*}, {@code *}{@code /*}), which
+ * Spring MVC cannot read a body as and would answer with 500.
  */
 class JsonByDefaultFilter extends OncePerRequestFilter {
+
+    private final JsonMapper json;
+
+    JsonByDefaultFilter(JsonMapper json) {
+        this.json = json;
+    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
+        boolean body = request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
+            || LocalRequest.changesState(request);
+        if (body && request.getContentType() != null && !concrete(request.getContentType())) {
+            Problems.write(response, json, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type",
+                "Content-Type names no type a body can be read as; send application/json (or no Content-Type)");
+            return;
+        }
         boolean untyped = request.getContentType() == null && (request.getContentLengthLong() > 0
             || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null);
         chain.doFilter(untyped ? new JsonRequest(request) : request, response);
+    }
+
+    /** A type with no wildcard in it; an unreadable one is left for Spring MVC, which refuses it with 415. */
+    private static boolean concrete(String contentType) {
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return !type.isWildcardType() && !type.isWildcardSubtype();
+        } catch (InvalidMediaTypeException unreadable) {
+            return true;
+        }
     }
 
     private static final class JsonRequest extends HttpServletRequestWrapper {

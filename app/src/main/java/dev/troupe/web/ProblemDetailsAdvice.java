@@ -17,6 +17,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -86,6 +87,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.problem(HttpStatus.BAD_REQUEST, "Malformed request body",
             "The body is not valid JSON of the expected shape");
         return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    /** Names the request in every problem here, so that Spring MVC does not try to, and fail on a path it cannot parse. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getInstance() == null
+            && request instanceof ServletWebRequest servlet) {
+            problem.setInstance(Problems.instance(servlet.getRequest().getRequestURI()));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
     }
 
     private ResponseEntity<Object> invalid(Exception ex, String detail, List<Map<String, String>> errors,

@@ -17,6 +17,10 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.http.HttpStatus;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two chains. The console's pages and the captured mail: an admin login (a form; no HTTP Basic,
@@ -39,14 +43,18 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain consoleChain(HttpSecurity http, AdminAccess access, AdminLogin login) throws Exception {
+    SecurityFilterChain consoleChain(HttpSecurity http, AdminAccess access, AdminLogin login, JsonMapper json) throws Exception {
         http.securityMatcher(CONSOLE)
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/console/admin/**", "/mail", "/mail/**").access(access)
                 .anyRequest().permitAll())
             .csrf(csrf -> csrf.spa())
             .formLogin(Customizer.withDefaults())
-            .logout(logout -> logout.logoutSuccessUrl("/"));
+            .logout(logout -> logout.logoutSuccessUrl("/"))
+            .exceptionHandling(refusals -> refusals.accessDeniedHandler((request, response, denied) ->
+                Problems.write(response, json, HttpStatus.FORBIDDEN, "Forbidden", denied instanceof CsrfException
+                    ? "An action needs the page's CSRF token: the XSRF-TOKEN cookie's value in an X-XSRF-TOKEN header"
+                    : "Only the admin may do this")));
         if (!login.configured()) {
             // no password: no login can succeed, so another host is told why instead of sent to the login form
             http.exceptionHandling(refusals -> refusals.authenticationEntryPoint(SecurityConfiguration::onlyThisMachine));
@@ -61,6 +69,16 @@ public class SecurityConfiguration {
         response.setCharacterEncoding("UTF-8");
         response.getWriter().write("""
             {"type":"about:blank","title":"Forbidden","status":403,"detail":"No admin password is configured             (troupe.admin.password), so actions and personal data are served only to requests from this machine"}""");
+    }
+
+    /**
+     * The firewall's refusal (an encoded dot segment, a doubled slash, a path parameter...) as a
+     * problem document; Spring Security picks this bean up for every chain.
+     */
+    @Bean
+    RequestRejectedHandler problemOnRejection(JsonMapper json) {
+        return (request, response, rejected) -> Problems.write(response, json, HttpStatus.BAD_REQUEST, "Bad Request",
+            rejected.getMessage());
     }
 
     @Bean

@@ -33,9 +33,27 @@ public class WebConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<JsonByDefaultFilter> jsonByDefaultFilter() {
-        FilterRegistrationBean<JsonByDefaultFilter> registration = new FilterRegistrationBean<>(new JsonByDefaultFilter());
+    FilterRegistrationBean<JsonByDefaultFilter> jsonByDefaultFilter(JsonMapper json) {
+        FilterRegistrationBean<JsonByDefaultFilter> registration = new FilterRegistrationBean<>(new JsonByDefaultFilter(json));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
         return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ParametersCheckFilter> parametersCheckFilter(JsonMapper json) {
+        FilterRegistrationBean<ParametersCheckFilter> registration = new FilterRegistrationBean<>(new ParametersCheckFilter(json));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 12);
+        return registration;
+    }
+
+    /** In place of Boot's JSON and HTML error pages. */
+    @Bean
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
+    }
+
+    @Bean
+    ProblemReportValve.Installer problemReports(JsonMapper json) {
+        return new ProblemReportValve.Installer(json);
     }
 }
