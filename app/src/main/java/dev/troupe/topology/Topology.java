@@ -1,5 +1,6 @@
 package dev.troupe.topology;
 
+import dev.troupe.events.UserRoutes;
 import dev.troupe.messaging.MessagingSettings;
 import dev.troupe.messaging.Parking;
 import dev.troupe.messaging.Queues;
@@ -14,7 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Every exchange, queue and binding Troupe uses, declared in one place.
+ * Every exchange, queue and binding Troupe uses, declared in one place; the exchange, the routing
+ * keys and the status queue are the contract's ({@link UserRoutes}), the other queues Troupe's own.
  * The names are the seed's wire contract: a publisher in any language relies on them.
  * Only arguments both RabbitMQ and the embedded Qpid broker accept are used (no x-dead-letter-*,
  * no TTLs): parking is done by the application, see {@link Parking}.
@@ -22,16 +24,16 @@ import java.util.List;
 public final class Topology {
 
     /** One durable direct exchange carries every event type; the routing key says which. */
-    public static final String EXCHANGE = "event_exchange";
+    public static final String EXCHANGE = UserRoutes.EXCHANGE;
 
-    public static final String CREATE_USER = "create_user";
-    public static final String DELETE_USER = "delete_user";
+    public static final String CREATE_USER = UserRoutes.CREATE_USER;
+    public static final String DELETE_USER = UserRoutes.DELETE_USER;
 
     /** Events the users service publishes through its outbox, after the fact. */
-    public static final String USER_CREATED = "user_created";
-    public static final String USER_DELETED = "user_deleted";
-    public static final String USER_REGISTRATION_REJECTED = "user_registration_rejected";
-    public static final String USER_DELETION_REJECTED = "user_deletion_rejected";
+    public static final String USER_CREATED = UserRoutes.USER_CREATED;
+    public static final String USER_DELETED = UserRoutes.USER_DELETED;
+    public static final String USER_REGISTRATION_REJECTED = UserRoutes.USER_REGISTRATION_REJECTED;
+    public static final String USER_DELETION_REJECTED = UserRoutes.USER_DELETION_REJECTED;
 
     public static final String CREATE_USER_OPERATION_QUEUE = "create_user_operation_queue";
     public static final String CREATE_USER_MAIL_QUEUE = "create_user_mail_queue";
@@ -41,7 +43,7 @@ public final class Topology {
     public static final String COUPONS_QUEUE = "coupons_queue";
     public static final String GATEWAY_REQUESTS_QUEUE = "gateway_requests_queue";
     /** Request/reply: "does this user exist?", answered by the users service to the reply_to queue. */
-    public static final String USER_STATUS_QUEUE = "user_status_queue";
+    public static final String USER_STATUS_QUEUE = UserRoutes.USER_STATUS_QUEUE;
 
     private Topology() {
     }

@@ -1,5 +1,14 @@
 package dev.troupe.users;
 
+import dev.troupe.events.ReadableNames;
+import dev.troupe.events.EmailAddresses;
+import dev.troupe.events.UserStatuses;
+import dev.troupe.events.UserStatus;
+import dev.troupe.events.UserDeletionRejected;
+import dev.troupe.events.UserRegistrationRejected;
+import dev.troupe.events.UserDeleted;
+import dev.troupe.events.UserCreated;
+import dev.troupe.events.CreateUser;
 import dev.troupe.outbox.Outbox;
 import java.time.Clock;
 import java.util.UUID;
@@ -59,7 +68,7 @@ public class UserService {
 
     @Transactional(readOnly = true)
     public UserStatus status(UUID id) {
-        return users.find(id).map(UserStatus::of).orElseGet(() -> UserStatus.absent(id));
+        return users.find(id).map(UserService::statusOf).orElseGet(() -> UserStatus.absent(id));
     }
 
     /** One status per id, in the order given, with the name and address on record, from one query. */
@@ -67,7 +76,7 @@ public class UserService {
     public UserStatuses statuses(java.util.List<UUID> ids) {
         java.util.Map<UUID, User> found = users.found(ids);
         return new UserStatuses(ids.stream()
-            .map(id -> found.containsKey(id) ? UserStatus.of(found.get(id)) : UserStatus.absent(id)).toList());
+            .map(id -> found.containsKey(id) ? statusOf(found.get(id)) : UserStatus.absent(id)).toList());
     }
 
     /** Users in id order (the order they registered in), all of them or only the one with {@code email} when it is not null. */
@@ -84,6 +93,10 @@ public class UserService {
             throw new UserNotFoundException(id);
         }
         outbox.publish(new UserDeleted(UUID.randomUUID(), id, clock.instant()), requestId);
+    }
+
+    private static UserStatus statusOf(User user) {
+        return UserStatus.onRecord(user.id(), user.name(), user.email());
     }
 
     private static String normalized(String email) {

@@ -1,7 +1,7 @@
 package dev.troupe.analytics;
 
 import dev.troupe.messaging.Subscriber;
-import dev.troupe.users.UserCreated;
+import dev.troupe.events.UserCreated;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;

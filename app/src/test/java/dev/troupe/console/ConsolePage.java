@@ -209,12 +209,23 @@ final class ConsolePage {
 
     /** Logs in through the login form (Spring Security's); returns where its answer led. */
     String logIn(String user, String password) {
+        loaded();
         WebElement name = until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         name.sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
         until(ExpectedConditions.stalenessOf(name));
+        loaded();
         return driver.getCurrentUrl();
+    }
+
+    /**
+     * Until the page the browser is on has loaded: once the old page's element is stale, the next
+     * page may still be loading, and an element found in it then can belong to a document about to
+     * be replaced (CI saw "Node with given id does not belong to the document").
+     */
+    private void loaded() {
+        until(page -> "complete".equals(((JavascriptExecutor) page).executeScript("return document.readyState")));
     }
 
     String access() {

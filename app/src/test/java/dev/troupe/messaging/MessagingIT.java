@@ -74,9 +74,9 @@ class MessagingIT extends TroupeIT {
         String altered = publishRaw(Topology.CREATE_USER, "{\"name\": \"V1\", \"email\": \"\\u4e76ictim@example.org\"}");
 
         assertThat(awaitParked(Topology.CREATE_USER_OPERATION_QUEUE, overridden).reason())
-            .isEqualTo("invalid create_user: name " + dev.troupe.users.ReadableNames.RULE);
+            .isEqualTo("invalid create_user: name " + dev.troupe.events.ReadableNames.RULE);
         assertThat(awaitParked(Topology.CREATE_USER_OPERATION_QUEUE, altered).reason())
-            .isEqualTo("invalid create_user: email " + dev.troupe.users.EmailAddresses.RULE);
+            .isEqualTo("invalid create_user: email " + dev.troupe.events.EmailAddresses.RULE);
         assertThat(findUserByEmail("victim@example.org")).isNull();
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.troupe.topology.Topology;
 import dev.troupe.support.EventTap;
 import dev.troupe.harness.TcpProxy;
-import dev.troupe.users.CreateUser;
+import dev.troupe.events.CreateUser;
 import dev.troupe.users.User;
 import dev.troupe.users.UserService;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -7,7 +7,7 @@ import dev.troupe.messaging.BatchPublisher;
 import dev.troupe.topology.Topology;
 import dev.troupe.support.EventTap;
 import dev.troupe.support.TroupeIT;
-import dev.troupe.users.CreateUser;
+import dev.troupe.events.CreateUser;
 import dev.troupe.users.User;
 import dev.troupe.users.UserService;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.troupe.messaging.MessagingSettings;
-import dev.troupe.messaging.Route;
+import dev.troupe.messaging.api.Route;
 import dev.troupe.messaging.Subscriber;
 import java.util.Arrays;
 import java.util.List;

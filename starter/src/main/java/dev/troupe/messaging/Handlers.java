@@ -1,5 +1,6 @@
 package dev.troupe.messaging;
 
+import dev.troupe.messaging.api.Route;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;

@@ -1,5 +1,6 @@
 package dev.troupe.messaging;
 
+import dev.troupe.messaging.api.Route;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

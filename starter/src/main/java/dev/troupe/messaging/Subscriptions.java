@@ -1,5 +1,6 @@
 package dev.troupe.messaging;
 
+import dev.troupe.messaging.api.Route;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.amqp.core.BindingBuilder;

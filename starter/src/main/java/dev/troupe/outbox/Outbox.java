@@ -1,8 +1,8 @@
 package dev.troupe.outbox;
 
 import dev.troupe.messaging.MessageObservations;
-import dev.troupe.messaging.Route;
-import dev.troupe.messaging.RoutedEvent;
+import dev.troupe.messaging.api.Route;
+import dev.troupe.messaging.api.RoutedEvent;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.troupe.shop;
 
-import dev.troupe.messaging.Route;
-import dev.troupe.messaging.RoutedEvent;
+import dev.troupe.messaging.api.Route;
+import dev.troupe.messaging.api.RoutedEvent;
 import jakarta.validation.constraints.NotBlank;
 import java.util.UUID;
 

@@ -3,8 +3,8 @@ package dev.troupe.coupons.amqp;
 import dev.troupe.coupons.CouponService;
 import dev.troupe.messaging.Subscriber;
 import dev.troupe.topology.Topology;
-import dev.troupe.users.UserCreated;
-import dev.troupe.users.UserDeleted;
+import dev.troupe.events.UserCreated;
+import dev.troupe.events.UserDeleted;
 
 /**
  * One queue bound to user_created and user_deleted, so a user's two events arrive in order; one

@@ -4,10 +4,10 @@ import dev.troupe.gateway.RequestLog;
 import dev.troupe.gateway.RequestStatus;
 import dev.troupe.messaging.Subscriber;
 import dev.troupe.topology.Topology;
-import dev.troupe.users.UserCreated;
-import dev.troupe.users.UserDeleted;
-import dev.troupe.users.UserDeletionRejected;
-import dev.troupe.users.UserRegistrationRejected;
+import dev.troupe.events.UserCreated;
+import dev.troupe.events.UserDeleted;
+import dev.troupe.events.UserDeletionRejected;
+import dev.troupe.events.UserRegistrationRejected;
 import java.util.UUID;
 import org.springframework.amqp.core.Message;
 

@@ -3,7 +3,7 @@ package dev.troupe.mailer.amqp;
 import dev.troupe.mailer.WelcomeMailing;
 import dev.troupe.messaging.Subscriber;
 import dev.troupe.topology.Topology;
-import dev.troupe.users.UserCreated;
+import dev.troupe.events.UserCreated;
 
 /** The reliable flow: a welcome mail for every user_created, the event of a committed registration. */
 @Subscriber(name = UserCreatedMailListener.ID, queue = Topology.USER_CREATED_MAIL_QUEUE)

@@ -3,7 +3,7 @@ package dev.troupe.users.amqp;
 import dev.troupe.messaging.Inbox;
 import dev.troupe.messaging.Subscriber;
 import dev.troupe.topology.Topology;
-import dev.troupe.users.DeleteUser;
+import dev.troupe.events.DeleteUser;
 import dev.troupe.users.UserNotFoundException;
 import dev.troupe.users.UserService;
 import org.slf4j.Logger;

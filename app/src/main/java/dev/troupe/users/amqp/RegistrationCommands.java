@@ -3,7 +3,7 @@ package dev.troupe.users.amqp;
 import dev.troupe.messaging.Inbox;
 import dev.troupe.messaging.Subscriber;
 import dev.troupe.topology.Topology;
-import dev.troupe.users.CreateUser;
+import dev.troupe.events.CreateUser;
 import dev.troupe.users.EmailAlreadyRegisteredException;
 import dev.troupe.users.RegistrationOutcome;
 import dev.troupe.users.UserService;

@@ -2,7 +2,7 @@ package dev.troupe.users.amqp;
 
 import dev.troupe.topology.Topology;
 import dev.troupe.users.UserService;
-import dev.troupe.users.UserStatusQuery;
+import dev.troupe.events.UserStatusQuery;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Valid;
@@ -27,7 +27,7 @@ public class UserStatusResponder {
     }
 
     /**
-     * A {@link dev.troupe.users.UserStatus} for one user, {@link dev.troupe.users.UserStatuses} for
+     * A {@link dev.troupe.events.UserStatus} for one user, {@link dev.troupe.events.UserStatuses} for
      * many. A query without reply_to (say, redelivered after a failure) has nobody waiting: no answer.
      */
     @RabbitListener(id = "users.status", queues = Topology.USER_STATUS_QUEUE)

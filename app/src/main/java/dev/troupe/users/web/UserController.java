@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import dev.troupe.users.CreateUser;
+import dev.troupe.events.CreateUser;
 import dev.troupe.users.EmailAlreadyRegisteredException;
 import dev.troupe.users.User;
 import dev.troupe.users.UserNotFoundException;

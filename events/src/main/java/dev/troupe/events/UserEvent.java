@@ -1,10 +1,10 @@
-package dev.troupe.users;
+package dev.troupe.events;
 
-import dev.troupe.messaging.RoutedEvent;
+import dev.troupe.messaging.api.RoutedEvent;
 import java.util.UUID;
 
 /** An event about one user: a user's events are published in the order they happened. */
-interface UserEvent extends RoutedEvent {
+public interface UserEvent extends RoutedEvent {
 
     UUID userId();
 

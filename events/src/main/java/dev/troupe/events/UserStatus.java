@@ -1,5 +1,8 @@
-package dev.troupe.users;
+package dev.troupe.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 import java.util.UUID;
 
 /**
@@ -8,10 +11,12 @@ import java.util.UUID;
  * mailer) uses these, not what an event says: an event may be stale or forged by any process the
  * broker lets publish, the users table is the one place a registration is stored.
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record UserStatus(UUID userId, boolean exists, String name, String email) {
 
-    public static UserStatus of(User user) {
-        return new UserStatus(user.id(), true, user.name(), user.email());
+    public static UserStatus onRecord(UUID userId, String name, String email) {
+        return new UserStatus(userId, true, name, email);
     }
 
     public static UserStatus absent(UUID userId) {

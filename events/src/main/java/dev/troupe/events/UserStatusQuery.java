@@ -1,5 +1,8 @@
-package dev.troupe.users;
+package dev.troupe.events;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -11,6 +14,8 @@ import java.util.UUID;
  * many users at once, do these ({@code {"user_ids": […]}}, answered by {@link UserStatuses}, one
  * request where there were as many as users)?
  */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record UserStatusQuery(UUID userId, @Size(max = UserStatusQuery.MOST) List<UUID> userIds) {
 
     /** The most users one query asks about. */

@@ -1,4 +1,4 @@
-package dev.troupe.users;
+package dev.troupe.events;
 
 import java.net.IDN;
 import java.text.Normalizer;

@@ -1,7 +1,10 @@
-package dev.troupe.users;
+package dev.troupe.events;
 
-import dev.troupe.messaging.Route;
-import dev.troupe.topology.Topology;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+import dev.troupe.messaging.api.Route;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -12,7 +15,9 @@ import jakarta.validation.constraints.Size;
  * validates it wherever it arrives. Its route is the seed's: what the gateway publishes, and what
  * the users' and (in the naive flow) the mailer's queues are bound to.
  */
-@Route(exchange = Topology.EXCHANGE, key = Topology.CREATE_USER)
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+@JsonIgnoreProperties(ignoreUnknown = true)
+@Route(exchange = UserRoutes.EXCHANGE, key = UserRoutes.CREATE_USER)
 @Schema(description = "A registration: the seed's create_user body")
 public record CreateUser(
     @Schema(description = "The user's name: up to 100 characters of readable text (no control characters, line"

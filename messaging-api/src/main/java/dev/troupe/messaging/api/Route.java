@@ -1,4 +1,4 @@
-package dev.troupe.messaging;
+package dev.troupe.messaging.api;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -1,4 +1,4 @@
-package dev.troupe.users;
+package dev.troupe.events;
 
 import java.text.Normalizer;
 

@@ -1,4 +1,4 @@
-package dev.troupe.messaging;
+package dev.troupe.messaging.api;
 
 import java.util.UUID;
 
