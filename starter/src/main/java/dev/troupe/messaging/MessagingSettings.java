@@ -39,6 +39,11 @@ public record MessagingSettings(
     /**
      * Exponential backoff with jitter, kept in the outbox rather than in broker TTLs (which the
      * embedded broker lacks), and parking once {@code giveUpAfter} has passed since the first failure.
+     *
+     * @param initialDelay the wait before the first retry of a message that failed for a reason that may pass
+     * @param multiplier   how much longer each next wait is
+     * @param maxDelay     the longest wait between two tries
+     * @param giveUpAfter  how long after its first failure a message is parked instead of retried
      */
     public record Retry(
         @DefaultValue("1s") Duration initialDelay,
@@ -53,6 +58,9 @@ public record MessagingSettings(
      * one commit for many messages where each had its own. {@code size} 1 is one message, one
      * transaction. The wait is added to a message's latency at most twice (the last message's
      * wait, and the gathering), so it is kept short.
+     *
+     * @param size    the most messages a subscriber's consumer takes at once, in one transaction (1: one each)
+     * @param maxWait how long a consumer waits for the next message before it processes what it has
      */
     public record Batch(
         @DefaultValue("50") int size,
