@@ -75,10 +75,18 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
     private String broker() {
         EmbeddedBroker broker = embeddedBroker.getIfAvailable();
         if (broker == null) {
-            return "real, amqp://" + rabbit.getHost() + ":" + rabbit.getPort() + rabbit.getVirtualHost();
+            return "real, amqp://" + rabbit.getHost() + ":" + rabbit.getPort() + path(rabbit.getVirtualHost());
         }
         return "embedded Qpid Broker-J, amqp://guest:guest@127.0.0.1:" + broker.port()
             + inUse(broker.port(), embedded.brokerPort());
+    }
+
+    /** A virtual host as the AMQP URI spec writes it: {@code /} for the default one, else {@code /} and the name encoded. */
+    static String path(String virtualHost) {
+        if (virtualHost == null || virtualHost.equals("/")) {
+            return "/";
+        }
+        return "/" + java.net.URLEncoder.encode(virtualHost, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** Says when an embedded server could not have the port it prefers. */

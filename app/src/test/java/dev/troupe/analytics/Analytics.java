@@ -1,5 +1,6 @@
 package dev.troupe.analytics;
 
+import dev.troupe.messaging.Handler;
 import dev.troupe.messaging.Subscriber;
 import dev.troupe.events.UserCreated;
 import java.util.List;
@@ -21,6 +22,8 @@ public class Analytics {
 
     private final List<UserCreated> seen = new CopyOnWriteArrayList<>();
     private final AtomicBoolean failed = new AtomicBoolean();
+
+    @Handler
 
     void on(UserCreated event) {
         if (event.name().equals(FAILS_ONCE) && failed.compareAndSet(false, true)) {

@@ -185,6 +185,15 @@ class FailureAdvice implements MethodInterceptor {
 
     private static final class Classification extends ConditionalRejectingErrorHandler.DefaultExceptionStrategy {
 
+        /**
+         * Spring AMQP's warning here says the message "will be dropped or routed to a dead letter
+         * exchange": neither is what happens, the message is parked, and {@link Parking} says so in one line.
+         */
+        @Override
+        protected void logFatalException(org.springframework.amqp.rabbit.support.ListenerExecutionFailedException failure,
+                                         Throwable cause) {
+        }
+
         /** A value the database refuses (too long, not null) is refused again; a duplicate key is a race, worth a retry. */
         @Override
         protected boolean isUserCauseFatal(Throwable cause) {

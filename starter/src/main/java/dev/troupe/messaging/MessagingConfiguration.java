@@ -199,11 +199,12 @@ public class MessagingConfiguration {
      * processed.
      */
     private static void batches(SimpleMessageListenerContainer container, MessagingSettings.Batch batch) {
-        if (container.getMessageListener() instanceof SubscriberListener) {
+        if (container.getMessageListener() instanceof SubscriberListener listener) {
+            int size = listener.batchSizeOr(batch.size());
             container.setConsumerBatchEnabled(true);
-            container.setBatchSize(batch.size());
-            if (batch.size() > 1) {
-                container.setPrefetchCount(2 * batch.size());
+            container.setBatchSize(size);
+            if (size > 1) {
+                container.setPrefetchCount(2 * size);
             }
             container.setReceiveTimeout(Math.max(1, batch.maxWait().toMillis()));
             container.setBatchReceiveTimeout(Math.max(1, batch.maxWait().toMillis()));

@@ -50,9 +50,28 @@ class SubscriberEndpoints implements RabbitListenerConfigurer {
             endpoint.setId(subscriber.name());
             endpoint.setQueueNames(subscriber.queue());
             // the instance only now, when every singleton exists: nothing is created early for it
-            endpoint.setMessageListener(new SubscriberListener(context.getBean(subscription.beanName()), subscriber.name(),
-                inbox, envelopes, validator, transactions, replies, failures, meters, lagWindow, observations));
+            SubscriberListener listener = new SubscriberListener(context.getBean(subscription.beanName()), subscriber.name(),
+                inbox, envelopes, validator, transactions, replies, failures, meters, lagWindow, observations);
+            resolved(subscriber.concurrency()).ifPresent(endpoint::setConcurrency);
+            resolved(subscriber.batchSize()).ifPresent(size -> listener.batchSize(wholeNumber(subscription, size)));
+            endpoint.setMessageListener(listener);
             registrar.registerEndpoint(endpoint);
         }
+    }
+
+    private static int wholeNumber(Subscriptions.Subscription subscription, String size) {
+        try {
+            return Integer.parseInt(size.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidSubscriberException(subscription.type(), "batchSize '" + size + "' is not a whole number");
+        }
+    }
+
+    /** An attribute with its placeholders resolved, as {@code @RabbitListener}'s are; empty if unset. */
+    private java.util.Optional<String> resolved(String attribute) {
+        if (attribute == null || attribute.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(context.getEnvironment().resolveRequiredPlaceholders(attribute));
     }
 }

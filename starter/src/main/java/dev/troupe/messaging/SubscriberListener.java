@@ -35,7 +35,7 @@ final class SubscriberListener implements ChannelAwareBatchMessageListener {
     private static final Logger log = LoggerFactory.getLogger(SubscriberListener.class);
 
     /** A message read and checked, ready for its handler. */
-    private record Delivery(Message message, Handlers.Handler handler, Object event) {
+    private record Delivery(Message message, Handlers.Handling handler, Object event) {
     }
 
     /** A handler's answer to a request, sent once its transaction has committed. */
@@ -53,6 +53,8 @@ final class SubscriberListener implements ChannelAwareBatchMessageListener {
     private final Counter duplicates;
     private final Timer deliveryLag;
     private final MessageObservations observations;
+    /** Its own batch size, where its {@link Subscriber} sets one; else the machinery's. */
+    private volatile Integer batchSize;
 
     SubscriberListener(Object bean, String name, Inbox inbox, Envelopes envelopes, Validator validator,
                        TransactionTemplate transactions, Replies replies, FailureAdvice failures, MeterRegistry meters,
@@ -73,6 +75,20 @@ final class SubscriberListener implements ChannelAwareBatchMessageListener {
             .publishPercentiles(0.5, 0.95, 0.99, 0.999)
             // set here: Boot's management.metrics.distribution.expiry did not reach this timer (measured)
             .distributionStatisticExpiry(lagWindow).distributionStatisticBufferLength(3).register(meters);
+    }
+
+    /** Its subscriber's own batch size, in place of {@code troupe.messaging.batch.size}. */
+    SubscriberListener batchSize(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException(name + ": batchSize must be at least 1, not " + size);
+        }
+        this.batchSize = size;
+        return this;
+    }
+
+    /** Its own batch size, or the given default. */
+    int batchSizeOr(int fallback) {
+        return batchSize == null ? fallback : batchSize;
     }
 
     /** The routing keys of the events it handles, for its bindings. */
@@ -240,7 +256,7 @@ final class SubscriberListener implements ChannelAwareBatchMessageListener {
      * included: the inbox decides later), in a savepoint: if it fails, the handlers go without it.
      */
     private void prepare(List<Delivery> deliveries, TransactionStatus status) {
-        Map<Handlers.Handler, List<Object>> byHandler = new LinkedHashMap<>();
+        Map<Handlers.Handling, List<Object>> byHandler = new LinkedHashMap<>();
         for (Delivery delivery : deliveries) {
             if (delivery.handler().prepare() != null) {
                 byHandler.computeIfAbsent(delivery.handler(), handler -> new ArrayList<>()).add(delivery.event());
@@ -283,7 +299,7 @@ final class SubscriberListener implements ChannelAwareBatchMessageListener {
             deliveryLag.record(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - committed.longValue())));
         }
         String type = typeOf(message);
-        Handlers.Handler handler = handlers.forType(type);
+        Handlers.Handling handler = handlers.forType(type);
         if (handler == null) {
             throw new PermanentMessageFailure(name + " does not handle " + type);
         }

@@ -21,23 +21,28 @@ class SubscriberListenerTest {
     }
 
     static class Both {
+        @Handler
         void on(ThingHappened event) {
         }
 
-        void on(ThingUndone event, Message message) {
+        @Handler
+        void undone(ThingUndone event, Message message) {
         }
     }
 
     static class NoRoute {
+        @Handler
         void on(String event) {
         }
     }
 
     static class Twice {
+        @Handler
         void on(ThingHappened event) {
         }
 
-        void on(ThingHappened event, Message message) {
+        @Handler
+        void again(ThingHappened event, Message message) {
         }
     }
 
@@ -46,47 +51,74 @@ class SubscriberListenerTest {
         }
     }
 
-    static class Prepared {
-        void prepare(java.util.List<ThingHappened> batch) {
+    /** Named as a handler was before handlers were marked: refused, not silently never called. */
+    static class Unmarked {
+        @Handler
+        void happened(ThingHappened event) {
         }
 
+        void on(ThingUndone event) {
+        }
+    }
+
+    static class Hidden {
+        @Handler
+        private void on(ThingHappened event) {
+        }
+    }
+
+    static class Prepared {
+        @Prepare
+        void ahead(java.util.List<ThingHappened> batch) {
+        }
+
+        @Handler
         void on(ThingHappened event) {
         }
     }
 
     static class PreparedForNothing {
+        @Prepare
         void prepare(java.util.List<ThingUndone> batch) {
         }
 
+        @Handler
         void on(ThingHappened event) {
         }
     }
 
     static class PreparedWrongly {
+        @Prepare
         void prepare(ThingHappened event) {
         }
 
+        @Handler
         void on(ThingHappened event) {
         }
     }
 
     @Test
-    void aPrepareHookBelongsToTheOnMethodOfItsEventType() {
+    void aPrepareHookBelongsToTheHandlerOfItsEventType() {
         assertThat(listener(new Prepared()).eventTypes()).containsExactly("thing_happened");
-        assertThatThrownBy(() -> listener(new PreparedForNothing())).hasMessageContaining("prepares ThingUndone but has no on method");
-        assertThatThrownBy(() -> listener(new PreparedWrongly())).hasMessageContaining("prepare must take a List of one event type");
+        assertThatThrownBy(() -> listener(new PreparedForNothing())).isInstanceOf(InvalidSubscriberException.class)
+            .hasMessageContaining("@Prepare for ThingUndone but no @Handler for it");
+        assertThatThrownBy(() -> listener(new PreparedWrongly())).isInstanceOf(InvalidSubscriberException.class)
+            .hasMessageContaining("@Prepare prepare(ThingHappened) must take a List of one event type");
     }
 
     @Test
-    void eachOnMethodHandlesTheRoutingKeyOfItsEvent() {
+    void eachHandlerHandlesTheRoutingKeyOfItsEventWhateverItsName() {
         assertThat(listener(new Both()).eventTypes()).containsExactlyInAnyOrder("thing_happened", "thing_undone");
     }
 
     @Test
-    void aMethodWithoutARoutedEventTwoForOneTypeOrNoneAtAllAreRefusedAtStartUp() {
-        assertThatThrownBy(() -> listener(new NoRoute())).hasMessageContaining("must take one event with a @Route");
-        assertThatThrownBy(() -> listener(new Twice())).hasMessageContaining("two handlers for thing_happened");
-        assertThatThrownBy(() -> listener(new Nothing())).hasMessageContaining("no on(Event) method");
+    void aHandlerThatCannotBeCalledIsRefusedAtStartUpNamingIt() {
+        assertThatThrownBy(() -> listener(new NoRoute())).isInstanceOf(InvalidSubscriberException.class)
+            .hasMessageContaining("NoRoute: @Handler on(String) must take one event, a record with a @Route");
+        assertThatThrownBy(() -> listener(new Twice())).hasMessageContaining("two @Handler methods for thing_happened");
+        assertThatThrownBy(() -> listener(new Nothing())).hasMessageContaining("a @Subscriber with no @Handler method");
+        assertThatThrownBy(() -> listener(new Unmarked())).hasMessageContaining("on(ThingUndone) is not marked @Handler");
+        assertThatThrownBy(() -> listener(new Hidden())).hasMessageContaining("on(ThingHappened) must not be private");
     }
 
     private static SubscriberListener listener(Object bean) {

@@ -16,8 +16,11 @@ class SubscriptionsTest {
 
     @Subscriber(name = "things", queue = "things_queue")
     static class Things {
+        @Handler
         void on(ThingHappened event) {
         }
+
+        @Handler
 
         void on(ThingUndone event) {
         }

@@ -1,12 +1,14 @@
 package dev.troupe.shop;
 
+import dev.troupe.messaging.Handler;
+import dev.troupe.messaging.Prepare;
 import dev.troupe.messaging.Subscriber;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A subscriber as a user of the starter writes one: this class and a bean. */
+/** A subscriber as a user of the starter writes one: this class, found by the component scan. */
 @Subscriber(name = "dispatch", queue = Dispatch.QUEUE)
 public class Dispatch {
 
@@ -22,9 +24,12 @@ public class Dispatch {
     }
 
     /** Once per batch, before its on calls: where a subscriber fetches at once what each event needs. */
+    @Prepare
     void prepare(List<ParcelShipped> batch) {
         batches.add(batch.size());
     }
+
+    @Handler
 
     void on(ParcelShipped event) {
         log.record(event.parcel());

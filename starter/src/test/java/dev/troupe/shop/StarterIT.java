@@ -87,6 +87,17 @@ class StarterIT {
         ServerSet.dropSchema();
     }
 
+    /** As a {@code @RabbitListener}'s: concurrency and batch size on the subscriber, placeholders resolved. */
+    @Test
+    void aSubscriberFoundByTheScanRunsItsOwnConsumersAndBatchSize() {
+        var container = (org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer)
+            listeners.getListenerContainer("returns");
+        await().atMost(PATIENCE).until(container::getActiveConsumerCount, consumers -> consumers == 3);
+        assertThat(org.springframework.test.util.ReflectionTestUtils.getField(container, "batchSize")).isEqualTo(7);
+        assertThat(org.springframework.test.util.ReflectionTestUtils.getField(listeners.getListenerContainer("dispatch"),
+            "batchSize")).isEqualTo(50);
+    }
+
     @Test
     void anEventCommittedToTheOutboxReachesItsSubscriberOnce() {
         ParcelShipped event = new ParcelShipped(UUID.randomUUID(), "parcel-" + UUID.randomUUID());

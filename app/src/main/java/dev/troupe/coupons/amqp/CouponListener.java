@@ -1,6 +1,7 @@
 package dev.troupe.coupons.amqp;
 
 import dev.troupe.coupons.CouponService;
+import dev.troupe.messaging.Handler;
 import dev.troupe.messaging.Subscriber;
 import dev.troupe.topology.Topology;
 import dev.troupe.events.UserCreated;
@@ -19,9 +20,13 @@ public class CouponListener {
         this.coupons = coupons;
     }
 
+    @Handler
+
     void on(UserCreated event) {
         coupons.userCreated(event.userId());
     }
+
+    @Handler
 
     void on(UserDeleted event) {
         coupons.userDeleted(event.userId());

@@ -2,6 +2,7 @@ package dev.troupe.gateway.amqp;
 
 import dev.troupe.gateway.RequestLog;
 import dev.troupe.gateway.RequestStatus;
+import dev.troupe.messaging.Handler;
 import dev.troupe.messaging.Subscriber;
 import dev.troupe.topology.Topology;
 import dev.troupe.events.UserCreated;
@@ -25,17 +26,25 @@ public class RequestStatusListener {
         this.requests = requests;
     }
 
+    @Handler
+
     void on(UserCreated event, Message message) {
         settle(message, RequestStatus.REGISTRATION, RequestStatus.CREATED, event.userId(), null);
     }
+
+    @Handler
 
     void on(UserRegistrationRejected event, Message message) {
         settle(message, RequestStatus.REGISTRATION, RequestStatus.REJECTED, null, event.reason());
     }
 
+    @Handler
+
     void on(UserDeleted event, Message message) {
         settle(message, RequestStatus.DELETION, RequestStatus.DELETED, event.userId(), null);
     }
+
+    @Handler
 
     void on(UserDeletionRejected event, Message message) {
         settle(message, RequestStatus.DELETION, RequestStatus.REJECTED, event.userId(), event.reason());

@@ -1,6 +1,8 @@
 package dev.troupe.mailer.amqp;
 
 import dev.troupe.mailer.WelcomeMailing;
+import dev.troupe.messaging.Handler;
+import dev.troupe.messaging.Prepare;
 import dev.troupe.messaging.Subscriber;
 import dev.troupe.topology.Topology;
 import dev.troupe.events.UserCreated;
@@ -19,9 +21,12 @@ public class UserCreatedMailListener {
     }
 
     /** A batch's users are checked in one request to the users service, not one each. */
+    @Prepare
     void prepare(java.util.List<UserCreated> batch) {
         mailing.prepare(batch.stream().map(UserCreated::userId).toList());
     }
+
+    @Handler
 
     void on(UserCreated event) {
         mailing.welcomeRegisteredUser(event.eventId().toString(), event.userId(), event.email());

@@ -1,6 +1,7 @@
 package dev.troupe.users.amqp;
 
 import dev.troupe.messaging.Inbox;
+import dev.troupe.messaging.Handler;
 import dev.troupe.messaging.Subscriber;
 import dev.troupe.topology.Topology;
 import dev.troupe.events.DeleteUser;
@@ -28,6 +29,8 @@ public class DeletionCommands {
         this.users = users;
         this.attempt = attempt;
     }
+
+    @Handler
 
     void on(DeleteUser command, Message message) {
         String requestId = Inbox.idOf(message);

@@ -1,6 +1,7 @@
 package dev.troupe.users.amqp;
 
 import dev.troupe.messaging.Inbox;
+import dev.troupe.messaging.Handler;
 import dev.troupe.messaging.Subscriber;
 import dev.troupe.topology.Topology;
 import dev.troupe.events.CreateUser;
@@ -31,6 +32,8 @@ public class RegistrationCommands {
         this.users = users;
         this.attempt = attempt;
     }
+
+    @Handler
 
     RegistrationOutcome on(CreateUser command, Message message) {
         String requestId = Inbox.idOf(message);
