@@ -2,16 +2,12 @@ package dev.troupe.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.troupe.support.FormLogin;
 import dev.troupe.support.TroupeIT;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -23,10 +19,9 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(properties = {"troupe.admin.user=keeper", "troupe.admin.password=s3cret-for-the-test"})
 class ConsoleHardeningIT extends TroupeIT {
 
-    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"");
     private static final String PASSWORD = "s3cret-for-the-test";
 
-    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private final HttpClient browser = FormLogin.browser();
 
     @Test
     void afterAFewWrongPasswordsTheLoginWaitsLongerEachTimeUntilTheRightOne() throws Exception {
@@ -64,7 +59,7 @@ class ConsoleHardeningIT extends TroupeIT {
         assertThat(get("/actuator/metrics/troupe.messaging.outbox.pending").statusCode()).isEqualTo(401);
 
         // the login comes from another client than the throttle test's, but from the same address: forget it
-        HttpClient admin = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        HttpClient admin = FormLogin.browser();
         eventually().until(() -> logIn(admin, PASSWORD).statusCode() != 429);
         assertThat(json.readTree(get(admin, "/actuator/health").body()).path("components").path("db").path("status").asString())
             .isEqualTo("UP");
@@ -89,12 +84,7 @@ class ConsoleHardeningIT extends TroupeIT {
     }
 
     private HttpResponse<String> logIn(HttpClient client, String password) throws Exception {
-        Matcher field = CSRF_FIELD.matcher(get(client, "/login").body());
-        assertThat(field.find()).as("the login page's CSRF field").isTrue();
-        String form = "username=keeper&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
-            + "&_csrf=" + URLEncoder.encode(field.group(1), StandardCharsets.UTF_8);
-        return client.send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return FormLogin.logIn(client, "http://localhost:" + port, "keeper", password);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

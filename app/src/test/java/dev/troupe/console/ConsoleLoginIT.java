@@ -3,17 +3,13 @@ package dev.troupe.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.troupe.console.amqp.MessageTap;
+import dev.troupe.support.FormLogin;
 import dev.troupe.support.TroupeIT;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -25,12 +21,11 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {"troupe.admin.user=keeper", "troupe.admin.password=s3cret-for-the-test"})
 class ConsoleLoginIT extends TroupeIT {
 
-    private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"");
 
     @Autowired
     MessageTap tap;
 
-    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private final HttpClient browser = FormLogin.browser();
 
     @Test
     void withoutTheLoginActionsMailAndUsersSendYouToLogIn() throws Exception {
@@ -67,7 +62,7 @@ class ConsoleLoginIT extends TroupeIT {
             eventually().until(tap::isOpen);
             String email = uniqueEmail("hidden");
             postJson("/external_users/", Map.of("name", "Hidden", "email", email)).expectStatus().isAccepted();
-            HttpClient admin = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+            HttpClient admin = FormLogin.browser();
             logIn(admin, "keeper", "s3cret-for-the-test");
             eventually().until(() -> get(admin, "/console/messages").body().contains(email));
 
@@ -83,11 +78,7 @@ class ConsoleLoginIT extends TroupeIT {
     }
 
     private HttpResponse<String> logIn(HttpClient client, String user, String password) throws Exception {
-        Matcher field = CSRF_FIELD.matcher(get(client, "/login").body());
-        assertThat(field.find()).as("the login page's CSRF field").isTrue();
-        String form = "username=" + encode(user) + "&password=" + encode(password) + "&_csrf=" + encode(field.group(1));
-        return client.send(HttpRequest.newBuilder(uri("/login")).header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return FormLogin.logIn(client, "http://localhost:" + port, user, password);
     }
 
     private HttpResponse<String> get(String path) throws Exception {
@@ -102,7 +93,4 @@ class ConsoleLoginIT extends TroupeIT {
         return URI.create("http://localhost:" + port + path);
     }
 
-    private static String encode(String text) {
-        return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
 }
