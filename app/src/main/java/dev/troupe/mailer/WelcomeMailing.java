@@ -88,7 +88,7 @@ public class WelcomeMailing {
         if (!recipient.get().email().equals(email)) {
             log.warn("Event {} names another address than user {}'s on record: mailing the one on record", eventId, userId);
         }
-        send(eventId, userId, recipient.get());
+        send(eventId, userId, recipient.get(), decided.isPresent());
     }
 
     private void skip(String eventId, UUID userId, String email) {
@@ -111,12 +111,15 @@ public class WelcomeMailing {
         });
     }
 
-    private void send(String eventId, UUID userId, Recipient recipient) {
+    /** @param refusedBefore the server refused this mail before (its event replayed): that decision is made anew */
+    private void send(String eventId, UUID userId, Recipient recipient, boolean refusedBefore) {
         String smtpMessageId = "<" + eventId + "@troupe>";
         boolean first;
         try {
             first = Boolean.TRUE.equals(ownTransaction.execute(status -> {
-                ledger.forgetRefusal(eventId);
+                if (refusedBefore) {
+                    ledger.forgetRefusal(eventId);
+                }
                 if (!ledger.record(eventId, userId, recipient.email(), MailLedger.Outcome.SENT, smtpMessageId)) {
                     return false;
                 }

@@ -33,16 +33,15 @@ class JsonByDefaultFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
-        boolean body = request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null
-            || LocalRequest.changesState(request);
-        if (body && request.getContentType() != null && !concrete(request.getContentType())) {
+        boolean body = request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+        String type = request.getContentType();
+        // a POST, PUT, PATCH or DELETE may declare a body it then sends empty: its declared type counts too
+        if (type != null && (body || LocalRequest.changesState(request)) && !concrete(type)) {
             Problems.write(response, json, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type",
                 "Content-Type names no type a body can be read as; send application/json (or no Content-Type)");
             return;
         }
-        boolean untyped = request.getContentType() == null && (request.getContentLengthLong() > 0
-            || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null);
-        chain.doFilter(untyped ? new JsonRequest(request) : request, response);
+        chain.doFilter(type == null && body ? new JsonRequest(request) : request, response);
     }
 
     /** A type with no wildcard in it; an unreadable one is left for Spring MVC, which refuses it with 415. */

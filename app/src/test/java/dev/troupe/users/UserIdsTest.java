@@ -2,6 +2,7 @@ package dev.troupe.users;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.troupe.support.MutableClock;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,31 +33,8 @@ class UserIdsTest {
         MutableClock clock = new MutableClock(at);
         UserIds ids = new UserIds(clock);
         String before = ids.get().toString();
-        clock.now = at.minusSeconds(5);
+        clock.set(at.minusSeconds(5));
         assertThat(ids.get().toString()).isGreaterThan(before);
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     @Test
