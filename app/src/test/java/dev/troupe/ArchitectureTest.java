@@ -41,7 +41,7 @@ class ArchitectureTest {
         String api = module(classes.get("dev.troupe.messaging.api.Route"));
         Map<String, Set<String>> allowed = Map.of(
             api, Set.of(),
-            module(classes.get("dev.troupe.messaging.MessagingConfiguration")), Set.of(api),
+            module(classes.get("dev.troupe.messaging.internal.MessagingAutoConfiguration")), Set.of(api),
             module(classes.get("dev.troupe.events.UserCreated")), Set.of(api),
             module(classes.get("dev.troupe.embedded.EmbeddedConfiguration")), Set.of(),
             module(classes.get("dev.troupe.harness.ServiceProcess")), Set.of());

@@ -1,6 +1,6 @@
 package dev.troupe.console;
 
-import dev.troupe.messaging.MessageObservations;
+import dev.troupe.messaging.TraceKeys;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.common.CompletableResultCode;
@@ -40,8 +40,8 @@ public class TraceStore implements SpanExporter {
     private static final int ATTRIBUTE_LENGTH = 300;
     private static final Pattern UUID_IN =
         Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    private static final List<String> ID_KEYS = List.of(MessageObservations.MESSAGE_ID,
-        MessageObservations.CORRELATION_ID, MessageObservations.KEY);
+    private static final List<String> ID_KEYS = List.of(TraceKeys.MESSAGE_ID,
+        TraceKeys.CORRELATION_ID, TraceKeys.KEY);
 
     /** One span, as the console shows it. Times in microseconds from the trace's first span. */
     public record Span(String spanId, String parentId, String name, String kind, long startMicros, long durationMicros,

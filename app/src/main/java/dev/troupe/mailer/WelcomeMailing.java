@@ -1,10 +1,10 @@
 package dev.troupe.mailer;
 
+import dev.troupe.messaging.TraceKeys;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
-import dev.troupe.messaging.MessageObservations;
 import dev.troupe.messaging.PermanentMessageFailure;
 import java.util.List;
 import java.util.Optional;
@@ -103,7 +103,7 @@ public class WelcomeMailing {
     /** The user on record, observed: the check before the send is a step of the request's trace. */
     private Optional<Recipient> onRecord(UUID userId) {
         Observation check = Observation.createNotStarted("troupe.mail.user_check", observations).contextualName("user check")
-            .highCardinalityKeyValue(MessageObservations.KEY, userId.toString());
+            .highCardinalityKeyValue(TraceKeys.KEY, userId.toString());
         return check.observe(() -> {
             Optional<Recipient> recipient = directory.recipient(userId);
             check.highCardinalityKeyValue("troupe.user.exists", String.valueOf(recipient.isPresent()));
@@ -124,7 +124,7 @@ public class WelcomeMailing {
                     return false;
                 }
                 Observation.createNotStarted("troupe.mail.send", observations).contextualName("welcome mail send")
-                    .highCardinalityKeyValue(MessageObservations.KEY, userId.toString())
+                    .highCardinalityKeyValue(TraceKeys.KEY, userId.toString())
                     .observe(() -> mailer.send(WelcomeMail.to(recipient.name(), recipient.email()), smtpMessageId));
                 return true;
             }));

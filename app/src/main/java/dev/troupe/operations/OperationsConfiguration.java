@@ -2,7 +2,7 @@ package dev.troupe.operations;
 
 import dev.troupe.topology.Flow;
 import dev.troupe.messaging.Queues;
-import dev.troupe.messaging.Subscriptions;
+import dev.troupe.messaging.internal.Subscriptions;
 import dev.troupe.topology.Topology;
 import dev.troupe.operations.amqp.ParkedMessageCollector;
 import dev.troupe.operations.web.AdminAccessFilter;

@@ -1,7 +1,8 @@
 package dev.troupe.operations;
 
-import dev.troupe.messaging.Inbox;
-import dev.troupe.messaging.Parking;
+import dev.troupe.messaging.Envelopes;
+import dev.troupe.messaging.internal.Inbox;
+import dev.troupe.messaging.internal.Parking;
 import dev.troupe.outbox.Outbox;
 import dev.troupe.outbox.OutgoingMessage;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +64,7 @@ public class ParkedMessages {
                 VALUES (:queue, :messageId, :routingKey, :type, :correlationId, :reason, :exceptionClass, :attempts,
                     :headers, :contentType, :body, :parkedAt)""")
             .param("queue", String.valueOf(headers.getOrDefault(Parking.ORIGINAL_QUEUE, properties.getConsumerQueue())))
-            .param("messageId", truncate(Inbox.idOf(message), 200))
+            .param("messageId", truncate(Envelopes.idOf(message), 200))
             .param("routingKey", truncate(text(headers.get(Parking.ORIGINAL_ROUTING_KEY)), 255), Types.VARCHAR)
             .param("type", truncate(properties.getType(), 255), Types.VARCHAR)
             .param("correlationId", truncate(properties.getCorrelationId(), 200), Types.VARCHAR)

@@ -2,9 +2,7 @@ package dev.troupe.topology;
 
 import dev.troupe.events.UserRoutes;
 import dev.troupe.messaging.MessagingSettings;
-import dev.troupe.messaging.Parking;
 import dev.troupe.messaging.Queues;
-import dev.troupe.messaging.Subscriptions;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarable;
@@ -19,7 +17,7 @@ import java.util.List;
  * keys and the status queue are the contract's ({@link UserRoutes}), the other queues Troupe's own.
  * The names are the seed's wire contract: a publisher in any language relies on them.
  * Only arguments both RabbitMQ and the embedded Qpid broker accept are used (no x-dead-letter-*,
- * no TTLs): parking is done by the application, see {@link Parking}.
+ * no TTLs): parking is done by the application (the starter's parking).
  */
 public final class Topology {
 
@@ -51,7 +49,7 @@ public final class Topology {
     /**
      * The queues whose consumers park what they cannot process, in the given flow, whichever
      * services this process runs. The coupons' and the gateway's are also derived from their
-     * subscribers ({@link Subscriptions}); they are listed here too so that every process declares
+     * subscribers (their {@code @Subscriber} classes); they are listed here too so that every process declares
      * them, and an event published before their service first ran still waits for them. A new
      * subscriber need not be listed: its queue is there once its service has run.
      */

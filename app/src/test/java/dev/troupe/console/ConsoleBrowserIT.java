@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.troupe.console.amqp.ConsumerSwitch;
 import dev.troupe.console.amqp.MessageTap;
 import dev.troupe.messaging.ConfirmedPublisher;
-import dev.troupe.messaging.Parking;
+import dev.troupe.messaging.internal.Parking;
 import dev.troupe.messaging.Queues;
 import dev.troupe.support.Chromium;
 import dev.troupe.support.TroupeIT;

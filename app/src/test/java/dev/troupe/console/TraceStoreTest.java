@@ -1,8 +1,9 @@
 package dev.troupe.console;
 
+import dev.troupe.messaging.TraceKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.troupe.messaging.MessageObservations;
+import dev.troupe.messaging.internal.MessageObservations;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -63,7 +64,7 @@ class TraceStoreTest {
     @Test
     void aFailureIsShownWithItsMessageAndWithoutAddressesToOneWhoMayNotSeeThem() {
         Span failed = tracer.spanBuilder("user-commands failure").startSpan();
-        failed.setAttribute(MessageObservations.MESSAGE_ID, "poison-1");
+        failed.setAttribute(TraceKeys.MESSAGE_ID, "poison-1");
         failed.recordException(new IllegalArgumentException("address taken: someone@example.com"));
         failed.setStatus(StatusCode.ERROR, "address taken: someone@example.com");
         failed.end();
@@ -81,8 +82,8 @@ class TraceStoreTest {
         Span root = tracer.spanBuilder("http post").startSpan();
         try (Scope scope = root.makeCurrent()) {
             Span write = tracer.spanBuilder("outbox write").startSpan();
-            write.setAttribute(MessageObservations.CORRELATION_ID, requestId);
-            write.setAttribute(MessageObservations.KEY, key);
+            write.setAttribute(TraceKeys.CORRELATION_ID, requestId);
+            write.setAttribute(TraceKeys.KEY, key);
             write.end();
         } finally {
             root.end();

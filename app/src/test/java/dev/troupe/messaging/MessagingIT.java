@@ -1,5 +1,7 @@
 package dev.troupe.messaging;
 
+import dev.troupe.messaging.internal.Inbox;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

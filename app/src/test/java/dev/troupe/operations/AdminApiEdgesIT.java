@@ -3,7 +3,7 @@ package dev.troupe.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.troupe.messaging.ConfirmedPublisher;
-import dev.troupe.messaging.Parking;
+import dev.troupe.messaging.internal.Parking;
 import dev.troupe.messaging.Queues;
 import dev.troupe.support.RawHttp;
 import dev.troupe.support.RawHttp.Answer;

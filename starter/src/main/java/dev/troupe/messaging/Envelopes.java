@@ -1,6 +1,10 @@
 package dev.troupe.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageDeliveryMode;
@@ -87,5 +91,24 @@ public class Envelopes {
             properties.setHeader(TIMESTAMP_MS, timestamp.getTime());
         }
         return properties;
+    }
+
+    /**
+     * The message id, or for a publisher that sets none (the seed's) a digest of routing key and
+     * body, so that a redelivery of the same message is still recognised.
+     */
+    public static String idOf(Message message) {
+        String id = message.getMessageProperties().getMessageId();
+        if (id != null && !id.isBlank()) {
+            return id;
+        }
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(String.valueOf(message.getMessageProperties().getReceivedRoutingKey()).getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            return "sha256:" + HexFormat.of().formatHex(sha.digest(message.getBody()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 }

@@ -5,7 +5,7 @@ public class InvalidSubscriberException extends IllegalStateException {
 
     private final Class<?> subscriber;
 
-    InvalidSubscriberException(Class<?> subscriber, String problem) {
+    public InvalidSubscriberException(Class<?> subscriber, String problem) {
         super(subscriber.getName() + ": " + problem);
         this.subscriber = subscriber;
     }

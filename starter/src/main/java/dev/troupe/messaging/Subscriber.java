@@ -1,5 +1,6 @@
 package dev.troupe.messaging;
 
+
 import dev.troupe.messaging.api.Route;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * and validates the body, and runs the handler in a transaction with the subscriber's inbox row
  * (consumer {@link #name()}, message id): a redelivered message has no second effect, and the
  * handler never calls the inbox. A type it has no handler for, or a body it cannot read, is parked;
- * other failures are retried ({@link FailureAdvice}). A handler that cannot be called stops the start.
+ * other failures are retried. A handler that cannot be called stops the start.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -1,107 +1,29 @@
 package dev.troupe.outbox;
 
-import dev.troupe.messaging.MessageObservations;
 import dev.troupe.messaging.api.Route;
 import dev.troupe.messaging.api.RoutedEvent;
-import java.sql.Types;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes messages to the outbox table inside the caller's transaction: they exist if and only if
  * the caller's data does. After the commit the local relay is woken at once; relays in other
  * processes are woken by PostgreSQL's NOTIFY (a trigger on the table) or find the rows when polling.
  */
-public class Outbox {
-
-    private final JdbcClient jdbc;
-    private final JsonMapper json;
-    private final Clock clock;
-    private final Runnable wakeRelay;
-    private final MessageObservations observations;
-    private final String insert;
-
-    /** @param table the outbox table's name, a checked identifier ({@code MessagingSettings.Schema}) */
-    public Outbox(JdbcClient jdbc, JsonMapper json, Clock clock, String table, Runnable wakeRelay) {
-        this(jdbc, json, clock, table, wakeRelay, MessageObservations.NONE);
-    }
-
-    /** @param observations observe each write, its trace context kept in the row's headers for the relay */
-    public Outbox(JdbcClient jdbc, JsonMapper json, Clock clock, String table, Runnable wakeRelay,
-                  MessageObservations observations) {
-        this.jdbc = jdbc;
-        this.observations = observations;
-        this.json = json;
-        this.clock = clock;
-        this.wakeRelay = wakeRelay;
-        this.insert = """
-            INSERT INTO %s (message_id, exchange, routing_key, type, correlation_id, ordering_key,
-                            headers, content_type, body, created_at, available_at)
-            VALUES (:messageId, :exchange, :routingKey, :type, :correlationId, :orderingKey,
-                    :headers, :contentType, :body, :createdAt, :availableAt)""".formatted(table);
-    }
+public interface Outbox {
 
     /** An event as JSON, where its {@link Route} says; must run inside a transaction. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void publish(RoutedEvent event) {
+    default void publish(RoutedEvent event) {
         publish(event, null);
     }
 
     /**
      * An event as JSON, where its {@link Route} says, its type being its routing key and its id the
-     * message id; must run inside a transaction.
+     * message id (the inbox key of every subscriber); must run inside a transaction, whose rollback
+     * takes the message with it.
      *
      * @param correlationId the request it answers, carried as the message's correlation id; may be null
      */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void publish(RoutedEvent event, String correlationId) {
-        Route route = event.getClass().getAnnotation(Route.class);
-        if (route == null) {
-            throw new IllegalArgumentException(event.getClass().getName() + " names no @" + Route.class.getSimpleName());
-        }
-        add(new OutgoingMessage(route.exchange(), route.key(), event.eventId().toString(), route.key(), correlationId,
-            event.orderingKey(), null, "application/json", json.writeValueAsBytes(event), null));
-    }
+    void publish(RoutedEvent event, String correlationId);
 
-    /** Must run inside a transaction: the message is committed, or rolled back, with it. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void add(OutgoingMessage message) {
-        Map<String, Object> headers = message.headers() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(message.headers());
-        observations.outboxWrite(message.type(), message.messageId(), message.correlationId(), message.orderingKey(), headers)
-            .observe(() -> insert(message, headers));
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                wakeRelay.run();
-            }
-        });
-    }
-
-    private void insert(OutgoingMessage message, Map<String, Object> headers) {
-        Instant now = clock.instant();
-        Instant availableAt = message.notBefore() == null ? now : message.notBefore();
-        jdbc.sql(insert)
-            .param("messageId", message.messageId())
-            .param("exchange", message.exchange())
-            .param("routingKey", message.routingKey())
-            .param("type", message.type(), Types.VARCHAR)
-            .param("correlationId", message.correlationId(), Types.VARCHAR)
-            .param("orderingKey", message.orderingKey(), Types.VARCHAR)
-            .param("headers", headers.isEmpty() ? null : json.writeValueAsString(headers), Types.VARCHAR)
-            .param("contentType", message.contentType(), Types.VARCHAR)
-            .param("body", message.body())
-            .param("createdAt", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-            .param("availableAt", OffsetDateTime.ofInstant(availableAt, ZoneOffset.UTC))
-            .update();
-    }
+    /** Any message, as it is to be published; must run inside a transaction: committed, or rolled back, with it. */
+    void add(OutgoingMessage message);
 }

@@ -1,5 +1,9 @@
 package dev.troupe.messaging;
 
+import dev.troupe.messaging.internal.TemplateConfirmedPublisher;
+import dev.troupe.messaging.internal.BatchPublisher;
+import dev.troupe.messaging.internal.Confirmation;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -76,7 +80,7 @@ class NackedChannelIT {
 
     @Test
     void aRefusedMessageIsTriedOnceMoreOnANewChannelThenReported() {
-        ConfirmedPublisher publisher = new ConfirmedPublisher(template, Duration.ofSeconds(10));
+        ConfirmedPublisher publisher = new TemplateConfirmedPublisher(template, Duration.ofSeconds(10));
         publisher.publish("", open, message());
         int opened = channelsOpened.get();
 

@@ -1,5 +1,7 @@
 package dev.troupe.messaging;
 
+import dev.troupe.messaging.internal.MessagingAutoConfiguration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -26,10 +28,10 @@ class StarterKnowsNoDomainTest {
 
     @Test
     void theJarsContentNamesNothingOfTheUserManagementDomain() throws URISyntaxException {
-        Path classes = Path.of(MessagingConfiguration.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path classes = Path.of(MessagingAutoConfiguration.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<Path> files = filesUnder(classes);
         assertThat(files).as("the starter's compiled classes and resources")
-            .anyMatch(file -> file.endsWith("MessagingConfiguration.class"))
+            .anyMatch(file -> file.endsWith("MessagingAutoConfiguration.class"))
             .anyMatch(file -> file.toString().endsWith(".sql"));
         assertThat(files).allSatisfy(file -> assertThat(DOMAIN.matcher(read(file)).results().map(match -> match.group())
             .toList()).as(classes.relativize(file).toString()).isEmpty());

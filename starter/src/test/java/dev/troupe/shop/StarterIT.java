@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.troupe.messaging.ConfirmedPublisher;
-import dev.troupe.messaging.Parking;
+import dev.troupe.messaging.internal.Parking;
 import dev.troupe.outbox.Outbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

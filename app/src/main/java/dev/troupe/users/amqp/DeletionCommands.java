@@ -1,6 +1,6 @@
 package dev.troupe.users.amqp;
 
-import dev.troupe.messaging.Inbox;
+import dev.troupe.messaging.Envelopes;
 import dev.troupe.messaging.Handler;
 import dev.troupe.messaging.Subscriber;
 import dev.troupe.topology.Topology;
@@ -33,7 +33,7 @@ public class DeletionCommands {
     @Handler
 
     void on(DeleteUser command, Message message) {
-        String requestId = Inbox.idOf(message);
+        String requestId = Envelopes.idOf(message);
         try {
             attempt.executeWithoutResult(status -> users.delete(command.userId(), requestId));
         } catch (UserNotFoundException e) {

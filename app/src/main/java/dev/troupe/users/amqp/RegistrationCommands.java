@@ -1,6 +1,6 @@
 package dev.troupe.users.amqp;
 
-import dev.troupe.messaging.Inbox;
+import dev.troupe.messaging.Envelopes;
 import dev.troupe.messaging.Handler;
 import dev.troupe.messaging.Subscriber;
 import dev.troupe.topology.Topology;
@@ -36,7 +36,7 @@ public class RegistrationCommands {
     @Handler
 
     RegistrationOutcome on(CreateUser command, Message message) {
-        String requestId = Inbox.idOf(message);
+        String requestId = Envelopes.idOf(message);
         try {
             return RegistrationOutcome.created(attempt.execute(status -> users.register(command, requestId)));
         } catch (EmailAlreadyRegisteredException e) {
