@@ -1,6 +1,7 @@
 package dev.troupe;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -25,7 +26,9 @@ import java.util.stream.Collectors;
  *   <li>a service's adapters ({@code web}, {@code amqp}, {@code smtp}, one level down) are its own;</li>
  *   <li>outside a service, main code uses only its published API: its events, commands and replies
  *       (records and enums) and its configuration's name;</li>
- *   <li>the parts every process shares (main code outside the services) know no service at all.</li>
+ *   <li>the parts every process shares (main code outside the services) know no service at all;</li>
+ *   <li>outside the starter, main code uses its API only, never a package of its {@code internal}s;
+ *       the API itself uses none, and the starter's packages have no cycle.</li>
  * </ul>
  */
 @AnalyzeClasses(packages = "dev.troupe")
@@ -83,6 +86,34 @@ class ArchitectureTest {
             .should().dependOnClassesThat(DescribedPredicate.describe("a service", (JavaClass target) ->
                 services.stream().anyMatch(service -> inPackage(target, service))))
             .check(classes);
+    }
+
+    /** What a user of the starter writes against is its API; its internals may change in any release. */
+    @ArchTest
+    static void outsideTheStarterOnlyItsApiIsUsed(JavaClasses classes) {
+        noClasses().that(MAIN).and(DescribedPredicate.not(loadedFrom(starter(classes))))
+            .should().dependOnClassesThat(STARTER_INTERNALS)
+            .as("main code outside the starter uses only the starter's API").check(classes);
+    }
+
+    @ArchTest
+    static void theStartersApiUsesNoneOfItsInternals(JavaClasses classes) {
+        noClasses().that(loadedFrom(starter(classes))).and(DescribedPredicate.not(STARTER_INTERNALS))
+            .should().dependOnClassesThat(STARTER_INTERNALS)
+            .as("the starter's API names none of its internals").check(classes);
+    }
+
+    @ArchTest
+    static void theStartersPackagesHaveNoCycle(JavaClasses classes) {
+        slices().matching("dev.troupe.(**)").should().beFreeOfCycles()
+            .as("the starter's packages have no cycle").check(classes.that(loadedFrom(starter(classes))));
+    }
+
+    private static final DescribedPredicate<JavaClass> STARTER_INTERNALS = DescribedPredicate.describe(
+        "the starter's internals", (JavaClass type) -> type.getPackageName().matches("dev\\.troupe\\.(messaging|outbox)(\\..+)?\\.internal(\\..*)?"));
+
+    private static String starter(JavaClasses classes) {
+        return module(classes.get("dev.troupe.messaging.internal.MessagingAutoConfiguration"));
     }
 
     private static final DescribedPredicate<JavaClass> MAIN = DescribedPredicate.describe("main code",

@@ -1,6 +1,6 @@
 package dev.troupe.schema;
 
-import dev.troupe.operations.ReplayRewrite;
+import dev.troupe.messaging.parking.ReplayRewrite;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -1,5 +1,6 @@
 package dev.troupe.console;
 
+import dev.troupe.messaging.parking.ParkingHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -145,7 +146,7 @@ class ConsoleBrowserIT extends TroupeIT {
         String email = uniqueEmail("browser-replayed");
         String parkedId = publish("", Queues.parkingQueueOf(Topology.CREATE_USER_OPERATION_QUEUE),
             "{\"name\": \"Replayed\", \"email\": \"" + email + "\"}",
-            Map.of(Parking.REASON, "gave up during an outage", Parking.ORIGINAL_QUEUE, Topology.CREATE_USER_OPERATION_QUEUE));
+            Map.of(ParkingHeaders.REASON, "gave up during an outage", ParkingHeaders.ORIGINAL_QUEUE, Topology.CREATE_USER_OPERATION_QUEUE));
         awaitParked(Topology.CREATE_USER_OPERATION_QUEUE, parkedId);
         console.open();
         assertThat(console.parkedRow(parkedId)).contains("gave up during an outage");

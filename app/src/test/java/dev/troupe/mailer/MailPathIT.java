@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.troupe.mailer.amqp.UserCreatedMailListener;
 import dev.troupe.messaging.ConfirmedPublisher;
-import dev.troupe.operations.ParkedMessage;
+import dev.troupe.messaging.parking.ParkedMessage;
 import dev.troupe.support.EnvelopeSmtp;
 import dev.troupe.support.TroupeIT;
 import dev.troupe.topology.Topology;

@@ -5,7 +5,7 @@ import dev.troupe.messaging.internal.Inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.troupe.operations.ParkedMessage;
+import dev.troupe.messaging.parking.ParkedMessage;
 import dev.troupe.support.ExpectedChannelErrors;
 import dev.troupe.support.TroupeIT;
 import dev.troupe.topology.Topology;

@@ -1,5 +1,7 @@
 package dev.troupe.operations;
 
+import dev.troupe.messaging.parking.ParkedMessage;
+import dev.troupe.messaging.parking.ParkingHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.troupe.messaging.ConfirmedPublisher;
@@ -72,7 +74,7 @@ class AdminApiEdgesIT extends TroupeIT {
         String id = park(big);
         ParkedMessage listed = awaitParked(QUEUE, id);
 
-        assertThat(listed.body()).hasSize(ParkedMessages.PREVIEW_BYTES).isEqualTo(big.substring(0, ParkedMessages.PREVIEW_BYTES));
+        assertThat(listed.body()).hasSize(ParkedMessage.PREVIEW_BYTES).isEqualTo(big.substring(0, ParkedMessage.PREVIEW_BYTES));
         assertThat(listed.bodyTruncated()).isTrue();
         assertThat(listed.bodySize()).isEqualTo(big.length());
         Answer listing = RawHttp.send(port, "GET", "/admin/parked?queue=" + QUEUE + "&message_id=" + id, null);
@@ -106,8 +108,8 @@ class AdminApiEdgesIT extends TroupeIT {
         MessageProperties properties = new MessageProperties();
         properties.setContentType(null);
         properties.setMessageId(UUID.randomUUID().toString());
-        properties.setHeader(Parking.REASON, "parked for the test");
-        properties.setHeader(Parking.ORIGINAL_QUEUE, QUEUE);
+        properties.setHeader(ParkingHeaders.REASON, "parked for the test");
+        properties.setHeader(ParkingHeaders.ORIGINAL_QUEUE, QUEUE);
         publisher.publish("", Queues.parkingQueueOf(QUEUE), new Message(body.getBytes(StandardCharsets.UTF_8), properties));
         return properties.getMessageId();
     }

@@ -1,5 +1,7 @@
 package dev.troupe.operations;
 
+import dev.troupe.messaging.parking.ParkedMessage;
+import dev.troupe.messaging.parking.ParkingHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.troupe.messaging.ConfirmedPublisher;
@@ -46,8 +48,8 @@ class ParkingIT extends TroupeIT {
     void aParkedSeedMessageWithoutIdCanBeReplayedAndAQueueWithoutConsumerIsRefused() {
         MessageProperties properties = new MessageProperties();
         properties.setContentType(null);
-        properties.setHeader(Parking.REASON, "seed message, no id");
-        properties.setHeader(Parking.ORIGINAL_QUEUE, Topology.CREATE_USER_OPERATION_QUEUE);
+        properties.setHeader(ParkingHeaders.REASON, "seed message, no id");
+        properties.setHeader(ParkingHeaders.ORIGINAL_QUEUE, Topology.CREATE_USER_OPERATION_QUEUE);
         String email = uniqueEmail("seed-replay");
         publisher.publish("", Queues.parkingQueueOf(Topology.CREATE_USER_OPERATION_QUEUE), new Message(
             ("{\"name\": \"Seed\", \"email\": \"" + email + "\"}").getBytes(StandardCharsets.UTF_8), properties));
@@ -84,8 +86,8 @@ class ParkingIT extends TroupeIT {
         properties.setContentType(null);
         properties.setMessageId(UUID.randomUUID().toString());
         if (parkedReason != null) {
-            properties.setHeader(Parking.REASON, parkedReason);
-            properties.setHeader(Parking.ORIGINAL_QUEUE, Topology.CREATE_USER_OPERATION_QUEUE);
+            properties.setHeader(ParkingHeaders.REASON, parkedReason);
+            properties.setHeader(ParkingHeaders.ORIGINAL_QUEUE, Topology.CREATE_USER_OPERATION_QUEUE);
             properties.setHeader("x-attempts", 42);
         }
         publisher.publish(exchange, routingKey, new Message(body.getBytes(StandardCharsets.UTF_8), properties));

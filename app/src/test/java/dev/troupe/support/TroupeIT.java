@@ -4,7 +4,7 @@ import dev.troupe.TroupeApplication;
 import dev.troupe.embedded.CapturedMail;
 import dev.troupe.embedded.MailCatcher;
 import dev.troupe.messaging.ConfirmedPublisher;
-import dev.troupe.operations.ParkedMessage;
+import dev.troupe.messaging.parking.ParkedMessage;
 import dev.troupe.users.User;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -43,8 +43,9 @@ public class DataFolderLockInitializer implements ApplicationContextInitializer<
         return embeddedBroker || H2Files.inFolder(environment.getProperty("spring.datasource.url"), folder);
     }
 
+    /** Early, yet after an initializer of the highest precedence that chooses the folder (a test's, say). */
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+        return Ordered.HIGHEST_PRECEDENCE + 10;
     }
 }

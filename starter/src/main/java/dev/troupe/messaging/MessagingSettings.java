@@ -20,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       relay) and has Spring AMQP observe sends and single deliveries, so that a
  *                       tracer follows a request through the broker and the outbox; a no-op where the
  *                       application has no tracer nor meter registry
+ * @param parking        what becomes of parked messages beyond their parking queues
  */
 @ConfigurationProperties("troupe.messaging")
 public record MessagingSettings(
@@ -31,7 +32,24 @@ public record MessagingSettings(
     @DefaultValue Schema schema,
     @DefaultValue Batch batch,
     @DefaultValue("1m") Duration lagWindow,
-    @DefaultValue("true") boolean observationEnabled) {
+    @DefaultValue("true") boolean observationEnabled,
+    @DefaultValue Parking parking) {
+
+    /**
+     * Every queue this process declares with a parking queue beside it ({@code <queue>.parked}) parks
+     * there what its consumer gives up on. With {@code collect} on, a collector drains those parking
+     * queues into a table, and {@code ParkedMessages} (and, in a servlet web application with
+     * {@code endpoints} on, {@code GET/POST/DELETE /admin/parked}) lists, replays and discards them;
+     * the endpoints are guarded by nothing of the starter's: secure {@code /admin/**} as the
+     * application secures its other administration.
+     *
+     * @param collect   whether this process drains its parking queues into the parked table
+     * @param endpoints whether a servlet web application serves the parked messages at {@code /admin/parked}
+     */
+    public record Parking(
+        @DefaultValue("false") boolean collect,
+        @DefaultValue("true") boolean endpoints) {
+    }
 
     /** RabbitMQ cannot change a queue's type in place: a queue declared with the other type is refused (406). */
     public enum QueueType { CLASSIC, QUORUM }
@@ -81,18 +99,20 @@ public record MessagingSettings(
      * @param inboxTable    the inbox of every subscriber, keyed by (consumer, message id)
      * @param wakeUpChannel the PostgreSQL NOTIFY channel on which commits to the outbox wake the relays
      * @param historyTable  the Flyway history of the starter's own migrations, apart from the application's
+     * @param parkedTable   the parked messages drained from the parking queues, where parking collection is on
      */
     public record Schema(
         @DefaultValue("true") boolean migrate,
         @DefaultValue("outbox") String outboxTable,
         @DefaultValue("troupe_inbox") String inboxTable,
         @DefaultValue("troupe_outbox") String wakeUpChannel,
-        @DefaultValue("troupe_messaging_schema_history") String historyTable) {
+        @DefaultValue("troupe_messaging_schema_history") String historyTable,
+        @DefaultValue("parked_messages") String parkedTable) {
 
         private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[a-z_][a-z0-9_]{0,47}");
 
         public Schema {
-            for (String name : java.util.List.of(outboxTable, inboxTable, wakeUpChannel, historyTable)) {
+            for (String name : java.util.List.of(outboxTable, inboxTable, wakeUpChannel, historyTable, parkedTable)) {
                 if (!IDENTIFIER.matcher(name).matches()) {
                     throw new IllegalArgumentException("'" + name + "' is not a plain SQL name (lower-case letters,"
                         + " digits and _, at most 48): troupe.messaging.schema.* go into SQL as they are");

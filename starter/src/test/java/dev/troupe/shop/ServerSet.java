@@ -15,7 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * PostgreSQL ({@code real}; the parent build's real-servers execution sets it), where the test
  * gets a PostgreSQL schema of its own, dropped by {@link #dropSchema()}.
  */
-public class ServerSet implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+public class ServerSet implements ApplicationContextInitializer<ConfigurableApplicationContext>, org.springframework.core.Ordered {
 
     static final String PROPERTY = "troupe.test.servers";
     private static final String POSTGRES = env("TROUPE_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
@@ -44,6 +44,12 @@ public class ServerSet implements ApplicationContextInitializer<ConfigurableAppl
                 "spring.datasource.url=jdbc:h2:file:" + folder + "/shop;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                     + "DEFAULT_NULL_ORDERING=HIGH").applyTo(context);
         }
+    }
+
+    /** Before the embedded module's data-folder lock, which claims the folder chosen here. */
+    @Override
+    public int getOrder() {
+        return HIGHEST_PRECEDENCE;
     }
 
     static void dropSchema() {

@@ -1,10 +1,10 @@
 package dev.troupe.shop;
 
+import dev.troupe.messaging.parking.ParkingHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.troupe.messaging.ConfirmedPublisher;
-import dev.troupe.messaging.internal.Parking;
 import dev.troupe.outbox.Outbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -150,7 +150,7 @@ class StarterIT {
         List<String> ids = List.of(unreadable, invalid, unknown);
         List<Message> parked = await().atMost(PATIENCE).until(() -> parked(ids), list -> list.size() == ids.size());
         assertThat(parked).allSatisfy(message -> assertThat(message.getMessageProperties().getHeaders())
-            .containsKeys(Parking.REASON, Parking.EXCEPTION).containsEntry(Parking.ORIGINAL_QUEUE, Dispatch.QUEUE));
+            .containsKeys(ParkingHeaders.REASON, ParkingHeaders.EXCEPTION).containsEntry(ParkingHeaders.ORIGINAL_QUEUE, Dispatch.QUEUE));
         assertThat(reasonOf(parked, invalid)).contains("parcel");
         assertThat(reasonOf(parked, unknown)).contains("does not handle parcel_lost");
     }
@@ -265,7 +265,7 @@ class StarterIT {
 
     private static String reasonOf(List<Message> parked, String id) {
         return parked.stream().filter(message -> id.equals(message.getMessageProperties().getMessageId())).findFirst()
-            .map(message -> String.valueOf(message.getMessageProperties().getHeaders().get(Parking.REASON))).orElseThrow();
+            .map(message -> String.valueOf(message.getMessageProperties().getHeaders().get(ParkingHeaders.REASON))).orElseThrow();
     }
 
     private String sendToQueue(String messageId, String type, String body) {

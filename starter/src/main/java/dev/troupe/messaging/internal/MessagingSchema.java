@@ -44,7 +44,8 @@ public class MessagingSchema implements InitializingBean {
             .placeholders(Map.of(
                 "outbox", schema.outboxTable(),
                 "inbox", schema.inboxTable(),
-                "channel", schema.wakeUpChannel()))
+                "channel", schema.wakeUpChannel(),
+                "parked", schema.parkedTable()))
             .load()
             .migrate();
     }

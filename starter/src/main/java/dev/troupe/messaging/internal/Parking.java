@@ -1,5 +1,12 @@
 package dev.troupe.messaging.internal;
 
+import static dev.troupe.messaging.parking.ParkingHeaders.EXCEPTION;
+import static dev.troupe.messaging.parking.ParkingHeaders.ORIGINAL_EXCHANGE;
+import static dev.troupe.messaging.parking.ParkingHeaders.ORIGINAL_QUEUE;
+import static dev.troupe.messaging.parking.ParkingHeaders.ORIGINAL_ROUTING_KEY;
+import static dev.troupe.messaging.parking.ParkingHeaders.PARKED_AT;
+import static dev.troupe.messaging.parking.ParkingHeaders.REASON;
+
 import dev.troupe.messaging.ConfirmedPublisher;
 import dev.troupe.messaging.Envelopes;
 import dev.troupe.messaging.Queues;
@@ -21,13 +28,6 @@ import org.springframework.core.NestedExceptionUtils;
  * and refuses RabbitMQ's x-dead-letter-* arguments (docs/embedded-broker.md).
  */
 public class Parking {
-
-    public static final String REASON = "x-parked-reason";
-    public static final String EXCEPTION = "x-exception-class";
-    public static final String ORIGINAL_QUEUE = "x-original-queue";
-    public static final String ORIGINAL_EXCHANGE = "x-original-exchange";
-    public static final String ORIGINAL_ROUTING_KEY = "x-original-routing-key";
-    public static final String PARKED_AT = "x-parked-at";
 
     private static final Logger log = LoggerFactory.getLogger(Parking.class);
 

@@ -1,6 +1,5 @@
-package dev.troupe.operations.amqp;
+package dev.troupe.messaging.parking.internal;
 
-import dev.troupe.operations.ParkedMessages;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,7 +8,7 @@ import org.springframework.amqp.core.MessageListener;
 import org.springframework.amqp.rabbit.support.ListenerExecutionFailedException;
 
 /**
- * Moves parked messages from the parking queues into the database, where the admin API lists,
+ * Moves parked messages from the parking queues into the database, where {@link dev.troupe.messaging.parking.ParkedMessages} lists,
  * replays and discards them; acknowledged only once stored. AMQP 0-9-1 cannot browse a queue,
  * hence the table. If the database is down the message is requeued after a pause.
  */
@@ -18,9 +17,9 @@ public class ParkedMessageCollector implements MessageListener {
     private static final Logger log = LoggerFactory.getLogger(ParkedMessageCollector.class);
     private static final Duration PAUSE = Duration.ofSeconds(1);
 
-    private final ParkedMessages parked;
+    private final JdbcParkedMessages parked;
 
-    public ParkedMessageCollector(ParkedMessages parked) {
+    public ParkedMessageCollector(JdbcParkedMessages parked) {
         this.parked = parked;
     }
 

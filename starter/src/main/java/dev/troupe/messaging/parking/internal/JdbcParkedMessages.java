@@ -1,8 +1,17 @@
-package dev.troupe.operations;
+package dev.troupe.messaging.parking.internal;
+
+import static dev.troupe.messaging.parking.ParkingHeaders.EXCEPTION;
+import static dev.troupe.messaging.parking.ParkingHeaders.ORIGINAL_EXCHANGE;
+import static dev.troupe.messaging.parking.ParkingHeaders.ORIGINAL_QUEUE;
+import static dev.troupe.messaging.parking.ParkingHeaders.ORIGINAL_ROUTING_KEY;
+import static dev.troupe.messaging.parking.ParkingHeaders.PARKED_AT;
+import static dev.troupe.messaging.parking.ParkingHeaders.REASON;
 
 import dev.troupe.messaging.Envelopes;
-import dev.troupe.messaging.internal.Inbox;
-import dev.troupe.messaging.internal.Parking;
+import dev.troupe.messaging.parking.NotReplayableException;
+import dev.troupe.messaging.parking.ParkedMessage;
+import dev.troupe.messaging.parking.ParkedMessages;
+import dev.troupe.messaging.parking.ReplayRewrite;
 import dev.troupe.outbox.Outbox;
 import dev.troupe.outbox.OutgoingMessage;
 import java.nio.charset.StandardCharsets;
@@ -24,18 +33,15 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Parked messages, drained from the parking queues into a table so they can be listed, replayed
- * to the queue that gave up on them (through the outbox, so a replay is never lost; its body
- * mended by the application's {@link ReplayRewrite}s, if any) or discarded.
+ * The starter's {@link ParkedMessages}, on a table of its own: each parked message stored as it
+ * came from its parking queue, every value cut to its column so that no foreign message can make
+ * the collector fail forever.
  */
-public class ParkedMessages {
-
-    /** How much of each body a list shows. */
-    public static final int PREVIEW_BYTES = 4096;
+public class JdbcParkedMessages implements ParkedMessages {
 
     /** Headers that describe the failure, not the message: dropped on replay, so it starts afresh. */
-    private static final List<String> FAILURE_HEADERS = List.of(Parking.REASON, Parking.EXCEPTION, Parking.ORIGINAL_QUEUE,
-        Parking.ORIGINAL_EXCHANGE, Parking.ORIGINAL_ROUTING_KEY, Parking.PARKED_AT, "x-attempts", "x-first-failed-at",
+    private static final List<String> FAILURE_HEADERS = List.of(REASON, EXCEPTION, ORIGINAL_QUEUE, ORIGINAL_EXCHANGE,
+        ORIGINAL_ROUTING_KEY, PARKED_AT, "x-attempts", "x-first-failed-at",
         "x-last-error");
 
     private final JdbcClient jdbc;
@@ -44,32 +50,36 @@ public class ParkedMessages {
     private final Clock clock;
     private final Set<String> replayable;
     private final List<ReplayRewrite> rewrites;
+    private final String table;
 
-    public ParkedMessages(JdbcClient jdbc, JsonMapper json, Outbox outbox, Clock clock, Set<String> replayable,
-                          List<ReplayRewrite> rewrites) {
+    /** @param table the parked table's name, a checked identifier ({@code MessagingSettings.Schema}) */
+    public JdbcParkedMessages(JdbcClient jdbc, JsonMapper json, Outbox outbox, Clock clock, Set<String> replayable,
+                              List<ReplayRewrite> rewrites, String table) {
         this.jdbc = jdbc;
         this.json = json;
         this.outbox = outbox;
         this.clock = clock;
         this.replayable = replayable;
         this.rewrites = rewrites;
+        this.table = table;
     }
 
+    /** Keeps a message taken from a parking queue. */
     public void store(Message message) {
         MessageProperties properties = message.getMessageProperties();
         Map<String, Object> headers = properties.getHeaders();
         jdbc.sql("""
-                INSERT INTO parked_messages (queue, message_id, routing_key, message_type, correlation_id, reason,
+                INSERT INTO %s (queue, message_id, routing_key, message_type, correlation_id, reason,
                     exception_class, attempts, headers, content_type, body, parked_at)
                 VALUES (:queue, :messageId, :routingKey, :type, :correlationId, :reason, :exceptionClass, :attempts,
-                    :headers, :contentType, :body, :parkedAt)""")
-            .param("queue", String.valueOf(headers.getOrDefault(Parking.ORIGINAL_QUEUE, properties.getConsumerQueue())))
+                    :headers, :contentType, :body, :parkedAt)""".formatted(table))
+            .param("queue", String.valueOf(headers.getOrDefault(ORIGINAL_QUEUE, properties.getConsumerQueue())))
             .param("messageId", truncate(Envelopes.idOf(message), 200))
-            .param("routingKey", truncate(text(headers.get(Parking.ORIGINAL_ROUTING_KEY)), 255), Types.VARCHAR)
+            .param("routingKey", truncate(text(headers.get(ORIGINAL_ROUTING_KEY)), 255), Types.VARCHAR)
             .param("type", truncate(properties.getType(), 255), Types.VARCHAR)
             .param("correlationId", truncate(properties.getCorrelationId(), 200), Types.VARCHAR)
-            .param("reason", truncate(String.valueOf(headers.get(Parking.REASON)), 4000))
-            .param("exceptionClass", truncate(text(headers.get(Parking.EXCEPTION)), 500), Types.VARCHAR)
+            .param("reason", truncate(String.valueOf(headers.get(REASON)), 4000))
+            .param("exceptionClass", truncate(text(headers.get(EXCEPTION)), 500), Types.VARCHAR)
             .param("attempts", headers.get("x-attempts") instanceof Number n ? n.intValue() : 1)
             .param("headers", headersJson(headers), Types.VARCHAR)
             .param("contentType", truncate(properties.getContentType(), 255), Types.VARCHAR)
@@ -78,15 +88,15 @@ public class ParkedMessages {
             .update();
     }
 
-    /** Newest first; each with the first {@value #PREVIEW_BYTES} bytes of its body, cut in the database. */
     @Transactional(readOnly = true)
+    @Override
     public List<ParkedMessage> list(String queue, String messageId, int page, int size) {
         return jdbc.sql("""
                 SELECT id, queue, message_id, routing_key, reason, exception_class, attempts, parked_at,
                     SUBSTRING(body FROM 1 FOR :preview) AS body, OCTET_LENGTH(body) AS body_size
-                FROM parked_messages WHERE (:queue IS NULL OR queue = :queue) AND (:messageId IS NULL OR message_id = :messageId)
-                ORDER BY id DESC LIMIT :size OFFSET :offset""")
-            .param("preview", PREVIEW_BYTES)
+                FROM %s WHERE (:queue IS NULL OR queue = :queue) AND (:messageId IS NULL OR message_id = :messageId)
+                ORDER BY id DESC LIMIT :size OFFSET :offset""".formatted(table))
+            .param("preview", ParkedMessage.PREVIEW_BYTES)
             .param("queue", queue, Types.VARCHAR)
             .param("messageId", messageId, Types.VARCHAR)
             .param("size", size)
@@ -95,13 +105,13 @@ public class ParkedMessages {
             .list();
     }
 
-    /** One parked message with its whole body. */
     @Transactional(readOnly = true)
+    @Override
     public Optional<ParkedMessage> find(long id) {
         return jdbc.sql("""
                 SELECT id, queue, message_id, routing_key, reason, exception_class, attempts, parked_at, body,
                     OCTET_LENGTH(body) AS body_size
-                FROM parked_messages WHERE id = :id""")
+                FROM %s WHERE id = :id""".formatted(table))
             .param("id", id)
             .query((rs, row) -> parkedMessage(rs))
             .optional();
@@ -122,15 +132,12 @@ public class ParkedMessages {
         return cut ? text.replaceAll("\uFFFD+$", "") : text;
     }
 
-    /**
-     * Sends the message back to its queue, as it was before it failed; false if there is no such
-     * message. Only to queues Troupe consumes, so a replay cannot vanish unroutable.
-     */
     @Transactional
+    @Override
     public boolean replay(long id) {
         Optional<OutgoingMessage> again = jdbc.sql("""
                 SELECT queue, message_id, message_type, correlation_id, headers, content_type, body
-                FROM parked_messages WHERE id = :id FOR UPDATE""")
+                FROM %s WHERE id = :id FOR UPDATE""".formatted(table))
             .param("id", id)
             .query((rs, row) -> new OutgoingMessage("", rs.getString("queue"), rs.getString("message_id"),
                 rs.getString("message_type"), rs.getString("correlation_id"), null, withoutFailure(rs.getString("headers")),
@@ -155,8 +162,9 @@ public class ParkedMessages {
     }
 
     @Transactional
+    @Override
     public boolean discard(long id) {
-        return jdbc.sql("DELETE FROM parked_messages WHERE id = :id").param("id", id).update() == 1;
+        return jdbc.sql("DELETE FROM %s WHERE id = :id".formatted(table)).param("id", id).update() == 1;
     }
 
     private Map<String, Object> withoutFailure(String headers) {

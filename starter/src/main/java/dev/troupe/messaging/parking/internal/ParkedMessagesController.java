@@ -1,13 +1,12 @@
-package dev.troupe.operations.web;
+package dev.troupe.messaging.parking.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import dev.troupe.operations.ParkedMessage;
-import dev.troupe.operations.NotReplayableException;
-import dev.troupe.operations.ParkedMessages;
-import dev.troupe.web.Problems;
+import dev.troupe.messaging.parking.NotReplayableException;
+import dev.troupe.messaging.parking.ParkedMessage;
+import dev.troupe.messaging.parking.ParkedMessages;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
@@ -25,9 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The admin API for parked messages: list (newest first, by queue or message id; the start of each
  * body), one whole, replay, discard.
- * Guarded by {@link AdminAccessFilter}.
+ * Guarded by nothing of its own: the application secures {@code /admin/**} (Troupe: local requests or its admin token).
  */
-@Tag(name = "operations", description = "Parked messages: those a consumer could not process, with why; from localhost or with the admin token")
+@Tag(name = "operations", description = "Parked messages: those a consumer could not process, with why")
 @RestController
 public class ParkedMessagesController {
 
@@ -73,10 +72,17 @@ public class ParkedMessagesController {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> notReplayable(NotReplayableException e) {
-        return Problems.response(HttpStatus.CONFLICT, "Not replayable", e.getMessage());
+        return problem(HttpStatus.CONFLICT, "Not replayable", e.getMessage());
     }
 
     private static ResponseEntity<ProblemDetail> notFound(long id) {
-        return Problems.response(HttpStatus.NOT_FOUND, "Parked message not found", "No parked message " + id);
+        return problem(HttpStatus.NOT_FOUND, "Parked message not found", "No parked message " + id);
+    }
+
+    /** An RFC 9457 problem document, as the application's other refusals are. */
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        return ResponseEntity.status(status).body(problem);
     }
 }
