@@ -3,7 +3,6 @@ package dev.troupe.messaging.internal;
 import static dev.troupe.messaging.TraceKeys.CORRELATION_ID;
 import static dev.troupe.messaging.TraceKeys.KEY;
 import static dev.troupe.messaging.TraceKeys.MESSAGE_ID;
-import static dev.troupe.messaging.TraceKeys.OUTCOME;
 import static dev.troupe.messaging.TraceKeys.TYPE;
 
 import dev.troupe.messaging.Envelopes;

@@ -51,8 +51,8 @@ public class SubscriberAutoConfiguration {
                                             JsonMapper json, FailureAdvice failureAdvice,
                                             ObjectProvider<MeterRegistry> meters, MessagingSettings settings,
                                             MessageObservations observations) {
-        return new SubscriberEndpoints(context, subscriptions, inbox, envelopes, validator,
+        return new SubscriberEndpoints(context, subscriptions, new SubscriberMachinery(inbox, envelopes, validator,
             new TransactionTemplate(transactions), new Replies(rabbit, json), failureAdvice, Meters.of(meters),
-            settings.lagWindow(), observations);
+            settings.lagWindow(), observations));
     }
 }

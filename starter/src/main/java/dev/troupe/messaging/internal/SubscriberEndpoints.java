@@ -1,16 +1,12 @@
 package dev.troupe.messaging.internal;
 
-import dev.troupe.messaging.Envelopes;
 import dev.troupe.messaging.InvalidSubscriberException;
 import dev.troupe.messaging.Subscriber;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.validation.Validator;
 import org.springframework.amqp.rabbit.annotation.RabbitListenerConfigurer;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerEndpoint;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistrar;
 import org.springframework.context.ApplicationContext;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Gives every {@link Subscriber} bean a listener on its queue, made by the same container factory
@@ -20,30 +16,12 @@ class SubscriberEndpoints implements RabbitListenerConfigurer {
 
     private final ApplicationContext context;
     private final Subscriptions subscriptions;
-    private final Inbox inbox;
-    private final Envelopes envelopes;
-    private final Validator validator;
-    private final TransactionTemplate transactions;
-    private final Replies replies;
-    private final FailureAdvice failures;
-    private final MeterRegistry meters;
-    private final java.time.Duration lagWindow;
-    private final MessageObservations observations;
+    private final SubscriberMachinery machinery;
 
-    SubscriberEndpoints(ApplicationContext context, Subscriptions subscriptions, Inbox inbox, Envelopes envelopes,
-                        Validator validator, TransactionTemplate transactions, Replies replies, FailureAdvice failures,
-                        MeterRegistry meters, java.time.Duration lagWindow, MessageObservations observations) {
+    SubscriberEndpoints(ApplicationContext context, Subscriptions subscriptions, SubscriberMachinery machinery) {
         this.context = context;
         this.subscriptions = subscriptions;
-        this.inbox = inbox;
-        this.envelopes = envelopes;
-        this.validator = validator;
-        this.transactions = transactions;
-        this.replies = replies;
-        this.failures = failures;
-        this.meters = meters;
-        this.lagWindow = lagWindow;
-        this.observations = observations;
+        this.machinery = machinery;
     }
 
     @Override
@@ -55,7 +33,7 @@ class SubscriberEndpoints implements RabbitListenerConfigurer {
             endpoint.setQueueNames(subscriber.queue());
             // the instance only now, when every singleton exists: nothing is created early for it
             SubscriberListener listener = new SubscriberListener(context.getBean(subscription.beanName()), subscriber.name(),
-                inbox, envelopes, validator, transactions, replies, failures, meters, lagWindow, observations);
+                machinery);
             resolved(subscriber.concurrency()).ifPresent(endpoint::setConcurrency);
             resolved(subscriber.batchSize()).ifPresent(size -> listener.batchSize(wholeNumber(subscription, size)));
             endpoint.setMessageListener(listener);

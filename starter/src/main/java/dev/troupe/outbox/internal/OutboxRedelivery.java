@@ -5,7 +5,6 @@ import dev.troupe.outbox.OutgoingMessage;
 
 import dev.troupe.messaging.internal.DelayedRedelivery;
 import dev.troupe.messaging.Envelopes;
-import dev.troupe.messaging.internal.Inbox;
 import java.time.Instant;
 import java.util.HashMap;
 import org.springframework.amqp.core.Message;

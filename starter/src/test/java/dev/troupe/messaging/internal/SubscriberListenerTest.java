@@ -128,7 +128,7 @@ class SubscriberListenerTest {
     }
 
     private static SubscriberListener listener(Object bean) {
-        return new SubscriberListener(bean, "test", null, null, null, null, null, null,
-            new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), java.time.Duration.ofMinutes(1), MessageObservations.NONE);
+        return new SubscriberListener(bean, "test", new SubscriberMachinery(null, null, null, null, null, null,
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), java.time.Duration.ofMinutes(1), MessageObservations.NONE));
     }
 }
