@@ -188,8 +188,9 @@ class LoyaltyBesideTroupeIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> Postgres.count(LOYALTY_DB,
             "SELECT COUNT(*) FROM loyalty_accounts WHERE closed_at IS NOT NULL AND user_id = ANY(CAST(? AS uuid[]))",
             (Object) ids(deleted)) == deleted.size());
-        assertThat(Postgres.count(LOYALTY_DB, "SELECT COUNT(*) FROM loyalty_accounts WHERE closed_at IS NOT NULL"))
-            .as("only the deleted users' accounts are closed").isEqualTo(deleted.size());
+        assertThat(Postgres.count(LOYALTY_DB,
+            "SELECT COUNT(*) FROM loyalty_accounts WHERE closed_at IS NOT NULL AND user_id = ANY(CAST(? AS uuid[]))",
+            (Object) ids(firstBatch))).as("only the deleted users' accounts are closed").isEqualTo(deleted.size());
     }
 
     @Test
