@@ -3,7 +3,9 @@ package dev.troupe.console;
 import dev.troupe.RootPage;
 import dev.troupe.TroupeService;
 import dev.troupe.web.AdminAccess;
+import dev.troupe.console.amqp.FlowHistory;
 import dev.troupe.console.amqp.MessageTap;
+import dev.troupe.console.amqp.SentMessages;
 import dev.troupe.console.amqp.ConsumerSwitch;
 import dev.troupe.console.web.ApiPassage;
 import dev.troupe.console.web.ConsoleAdminController;
@@ -15,6 +17,9 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.springframework.amqp.core.AmqpAdmin;
+import org.springframework.amqp.rabbit.AsyncRabbitTemplate;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
@@ -52,11 +57,39 @@ public class ConsoleConfiguration {
         return new OutboxWatch(meters);
     }
 
+    /** The live flow's last messages, for a page that opens after they went (a {@code curl} before any page). */
     @Bean
-    MessageTap messageTap(ConnectionFactory connections, SystemMap systemMap, JsonMapper json) {
+    FlowHistory flowHistory(ConsoleSettings settings, SystemMap systemMap, JsonMapper json) {
+        return new FlowHistory(settings.messages(), systemMap::routes, json);
+    }
+
+    /**
+     * This process's own publishes into the history, while no tap runs: through every template,
+     * Boot's (the relay's events, the gateway's commands) and the one request/reply runs on (the
+     * gateway's {@code Prefer: wait} commands). Static, and the history resolved at the first send,
+     * so that no bean is made early for it.
+     */
+    @Bean
+    static BeanPostProcessor sentMessagesKept(ObjectProvider<FlowHistory> flowHistory) {
+        SentMessages sent = new SentMessages(flowHistory::getObject);
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof RabbitTemplate template) {
+                    sent.watch(template);
+                } else if (bean instanceof AsyncRabbitTemplate async) {
+                    sent.watch(async.getRabbitTemplate());
+                }
+                return bean;
+            }
+        };
+    }
+
+    @Bean
+    MessageTap messageTap(ConnectionFactory connections, SystemMap systemMap, JsonMapper json, FlowHistory flowHistory) {
         // the client factory behind Spring's caching one: its address, login and socket settings, none of its caching
         return new MessageTap(((org.springframework.amqp.rabbit.connection.AbstractConnectionFactory) connections)
-            .getRabbitConnectionFactory(), systemMap::routes, json);
+            .getRabbitConnectionFactory(), systemMap::routes, json, flowHistory);
     }
 
     @Bean

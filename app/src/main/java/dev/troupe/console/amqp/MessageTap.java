@@ -6,7 +6,6 @@ import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,11 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  * map, consumed with automatic acknowledgement; closing the connection ends its consumer and so
  * deletes the queue. With nobody watching it is not there, so it
  * costs the broker nothing; while it is, each publish is one more copy for the broker to route,
- * which the benchmark measures. The last {@value #KEPT} messages are kept for a page that opens.
+ * which the benchmark measures. What it sees goes to the {@link FlowHistory}, for a page that opens.
  */
 public class MessageTap {
 
-    static final int KEPT = 500;
     private static final Logger log = LoggerFactory.getLogger(MessageTap.class);
 
     /** One message seen: when, where it went, its ids, the user it is about, its size. */
@@ -41,22 +39,32 @@ public class MessageTap {
         public Seen withoutEmail() {
             return email == null ? this : new Seen(at, exchange, routingKey, messageId, correlationId, userId, null, bytes);
         }
+
+        /** A message as published, its user and address read from its body (JSON, or not: then none). */
+        static Seen of(Instant at, String exchange, String routingKey, String messageId, String correlationId,
+                       byte[] body, JsonMapper json) {
+            JsonNode document = read(body, json);
+            return new Seen(at, exchange, routingKey, messageId, correlationId, text(document, "user_id", "id"),
+                text(document, "email"), body.length);
+        }
     }
 
     private final ConnectionFactory connections;
     private final Supplier<Map<String, List<String>>> routes;
     private final JsonMapper json;
-    private final ArrayDeque<Seen> recent = new ArrayDeque<>();
+    private final FlowHistory history;
     private volatile Consumer<Seen> onSeen = seen -> { };
     private Connection connection;
     private Channel channel;
     private String queue;
 
     /** @param connections the application's own client factory (its address, login and socket settings) */
-    public MessageTap(ConnectionFactory connections, Supplier<Map<String, List<String>>> routes, JsonMapper json) {
+    public MessageTap(ConnectionFactory connections, Supplier<Map<String, List<String>>> routes, JsonMapper json,
+                      FlowHistory history) {
         this.connections = connections;
         this.routes = routes;
         this.json = json;
+        this.history = history;
     }
 
     /** Where each message seen goes, as it comes (one at a time, on the tap's consumer thread). */
@@ -70,6 +78,7 @@ public class MessageTap {
             return;
         }
         close();
+        history.binding();
         try {
             connection = connections.newConnection("troupe-console-tap");
             channel = connection.createChannel();
@@ -87,6 +96,7 @@ public class MessageTap {
                     seen(envelope, properties, body);
                 }
             });
+            history.tapping(true);
         } catch (IOException | java.util.concurrent.TimeoutException | RuntimeException e) {
             deleteQueue(); // never consumed, an auto-delete queue would stay
             close();
@@ -107,6 +117,7 @@ public class MessageTap {
 
     /** Unbinds it: its connection closed, its queue goes with its consumer. */
     public synchronized void close() {
+        history.tapping(false); // this process's own sends are kept again from now on
         if (connection != null) {
             try {
                 connection.close();
@@ -127,27 +138,19 @@ public class MessageTap {
         return channel != null && channel.isOpen();
     }
 
-    /** The last messages seen, oldest first. */
+    /** The last messages kept, oldest first: the tap's, and this process's own sent while it did not run. */
     public List<Seen> recent() {
-        synchronized (recent) {
-            return List.copyOf(recent);
-        }
+        return history.recent();
     }
 
     private void seen(Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-        JsonNode document = read(body);
-        Seen seen = new Seen(Instant.now(), envelope.getExchange(), envelope.getRoutingKey(), properties.getMessageId(),
-            properties.getCorrelationId(), text(document, "user_id", "id"), text(document, "email"), body.length);
-        synchronized (recent) {
-            if (recent.size() == KEPT) {
-                recent.removeFirst();
-            }
-            recent.addLast(seen);
-        }
+        Seen seen = Seen.of(Instant.now(), envelope.getExchange(), envelope.getRoutingKey(), properties.getMessageId(),
+            properties.getCorrelationId(), body, json);
+        history.tapped(seen);
         onSeen.accept(seen);
     }
 
-    private JsonNode read(byte[] body) {
+    private static JsonNode read(byte[] body, JsonMapper json) {
         try {
             return json.readTree(body);
         } catch (RuntimeException notJson) {
