@@ -310,7 +310,7 @@ async function loadScenarios() {
   const state = await json('GET', '/console/admin/scenarios');
   document.getElementById('scenario-note').textContent = state.available
     ? 'Each runs the seed\'s flow and Troupe\'s, 30 registrations each, every service in a process of its own (a few minutes).'
-    : 'Scenarios run where this process runs from the packaged jar (java -jar troupe.jar); this one does not.';
+    : `Scenarios start Troupe again, one process per service, and this process cannot be started again so; ${state.how}`;
   document.getElementById('scenarios').replaceChildren(...state.scenarios.map(scenario => el('li', {},
     button(scenario.name, async () => {
       if (!confirm(`Run ${scenario.name}? It ${scenario.breaks}.`)) return;

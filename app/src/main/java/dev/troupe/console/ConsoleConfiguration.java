@@ -124,7 +124,7 @@ public class ConsoleConfiguration {
 
     @Bean
     ScenarioRunner scenarioRunner() {
-        return new ScenarioRunner(dev.troupe.scenario.ScenarioCommand.runningJar());
+        return new ScenarioRunner(dev.troupe.scenario.Launch.ofThisProcess());
     }
 
     @Bean

@@ -1,17 +1,20 @@
 package dev.troupe.console;
 
+import dev.troupe.scenario.Launch;
 import dev.troupe.scenario.ScenarioCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs one {@code troupe scenario} at a time for the console, as a person would from a shell: the
- * jar this process runs from, in a process of its own (it starts the services and servers of each
- * flow itself), its output kept in a file the page reads as it grows, its counts as JSON at the end.
- * Where this process does not run from the packaged jar (a test, an IDE), there is nothing to run.
+ * Runs one {@code troupe scenario} at a time for the console, as a person would from a shell:
+ * started the way this process was (the packaged jar, or the class path of {@code ./mvnw
+ * spring-boot:run}), in a process of its own (it starts the services and servers of each flow the
+ * same way), its output kept in a file the page reads as it grows, its counts as JSON at the end.
+ * Where this process cannot be started again so (a class loader of an IDE's), there is nothing to run.
  */
 public class ScenarioRunner implements org.springframework.beans.factory.DisposableBean {
 
@@ -19,18 +22,18 @@ public class ScenarioRunner implements org.springframework.beans.factory.Disposa
     public record Run(String scenario, String output, boolean ended, Integer exit, String counts) {
     }
 
-    private final Optional<Path> jar;
+    private final Optional<Launch> launch;
     /** Made at the first run, not at every start-up. */
     private Path work;
     private Process process;
     private String scenario;
 
-    public ScenarioRunner(Optional<Path> jar) {
-        this.jar = jar;
+    public ScenarioRunner(Optional<Launch> launch) {
+        this.launch = launch;
     }
 
     public boolean available() {
-        return jar.isPresent();
+        return launch.isPresent();
     }
 
     public List<ScenarioCommand.Listed> scenarios() {
@@ -39,7 +42,7 @@ public class ScenarioRunner implements org.springframework.beans.factory.Disposa
 
     /** Starts a run of {@code name} in both flows; false while another runs (or where none can). */
     public synchronized boolean start(String name) throws IOException {
-        if (jar.isEmpty() || (process != null && process.isAlive())) {
+        if (launch.isEmpty() || (process != null && process.isAlive())) {
             return false;
         }
         if (scenarios().stream().noneMatch(listed -> listed.name().equals(name))) {
@@ -50,10 +53,11 @@ public class ScenarioRunner implements org.springframework.beans.factory.Disposa
         }
         Files.deleteIfExists(output());
         Files.deleteIfExists(counts());
-        process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-            jar.get().toAbsolutePath().toString(), "scenario", name, "--flow", "both", "--registrations", "30",
-            "--rate", "15", "--json", counts().toString())
-            .redirectErrorStream(true).redirectOutput(output().toFile()).start();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(launch.get().arguments());
+        command.addAll(List.of("scenario", name, "--flow", "both", "--registrations", "30", "--rate", "15",
+            "--json", counts().toString()));
+        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output().toFile()).start();
         scenario = name;
         return true;
     }

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.UUID;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
 
 /**
  * The embedded broker and database of one flow, served by a process of their own
- * ({@code java -jar troupe.jar embedded-servers}) that every service of the flow connects to, as it
+ * ({@code java -jar troupe.jar embedded-servers}, or its class path's equivalent) that every service of the flow connects to, as it
  * would to RabbitMQ and PostgreSQL. Fresh for each flow, in the flow's work folder: nothing to drop.
  */
 final class EmbeddedHost implements AutoCloseable {
@@ -41,14 +42,16 @@ final class EmbeddedHost implements AutoCloseable {
     }
 
     /** Starts the process on free ports and waits until both servers listen. */
-    static EmbeddedHost start(Path jar, Path work) throws IOException {
+    static EmbeddedHost start(Launch launch, Path work) throws IOException {
         Files.createDirectories(work);
         Path log = work.resolve("embedded-servers.log");
         String password = UUID.randomUUID().toString();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toAbsolutePath().toString(), "embedded-servers",
-            "--broker-port", "0", "--database-port", "0", "--dir", work.resolve("servers").toAbsolutePath().toString())
-            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx384m", "-XX:TieredStopAtLevel=1"));
+        command.addAll(launch.arguments());
+        command.addAll(List.of("embedded-servers", "--broker-port", "0", "--database-port", "0",
+            "--dir", work.resolve("servers").toAbsolutePath().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put(EmbeddedServers.PASSWORD_VARIABLE, password);
         Process process = builder.start();
         // a runner stopped (Ctrl-C, a test JVM killed) must not leave the servers behind it

@@ -52,13 +52,6 @@ public final class ScenarioCommand {
     public record Listed(String name, String breaks, String survives) {
     }
 
-    /** The jar this JVM runs from ({@code java -jar troupe.jar …}), which the services run too, if it does. */
-    public static java.util.Optional<java.nio.file.Path> runningJar() {
-        String classPath = System.getProperty("java.class.path", "");
-        return classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)
-            ? java.util.Optional.of(java.nio.file.Path.of(classPath)) : java.util.Optional.empty();
-    }
-
     public static List<Listed> scenarios() {
         return java.util.Arrays.stream(Scenario.values())
             .map(scenario -> new Listed(scenario.name, scenario.breaks, scenario.survives)).toList();

@@ -15,10 +15,10 @@ import java.util.Set;
  * @param registrations how many registrations it offers
  * @param rate          registrations a second
  * @param json          where the counts go as JSON, or null
- * @param jar           the Troupe jar the services run from
+ * @param launch        how the services and the embedded servers start: the jar named, or as this JVM started
  * @param servers       the real servers named, or the embedded ones
  */
-record ScenarioOptions(Scenario scenario, List<String> flows, int registrations, int rate, Path json, Path jar,
+record ScenarioOptions(Scenario scenario, List<String> flows, int registrations, int rate, Path json, Launch launch,
                        ServerChoice servers) {
 
     static final String USAGE = """
@@ -64,14 +64,21 @@ record ScenarioOptions(Scenario scenario, List<String> flows, int registrations,
         };
         int registrations = positive("registrations", given.getOrDefault("registrations", "60"));
         int rate = positive("rate", given.getOrDefault("rate", "20"));
-        Path jar = given.containsKey("jar") ? Path.of(given.get("jar")) : ScenarioCommand.runningJar()
-            .orElseThrow(() -> new IllegalArgumentException("run it from the jar (java -jar app/target/troupe.jar scenario …),"
-                + " or name the jar with --jar"));
-        if (!Files.isRegularFile(jar)) {
+        return new ScenarioOptions(scenario, flows, registrations, rate,
+            given.containsKey("json") ? Path.of(given.get("json")) : null, launch(given.get("jar")),
+            ServerChoice.of(given, System.getenv()));
+    }
+
+    /** The jar named, else the way this JVM was started (the packaged jar, or the class path of a development run). */
+    private static Launch launch(String jar) {
+        if (jar == null) {
+            return Launch.ofThisProcess().orElseThrow(() -> new IllegalArgumentException(
+                "this JVM cannot start the services again (" + Launch.HOW + " scenario …), or name the jar with --jar"));
+        }
+        if (!Files.isRegularFile(Path.of(jar))) {
             throw new IllegalArgumentException("no Troupe jar at " + jar + " (name it with --jar)");
         }
-        return new ScenarioOptions(scenario, flows, registrations, rate,
-            given.containsKey("json") ? Path.of(given.get("json")) : null, jar, ServerChoice.of(given, System.getenv()));
+        return Launch.jar(Path.of(jar));
     }
 
     private static int positive(String name, String text) {

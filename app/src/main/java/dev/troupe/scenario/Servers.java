@@ -46,7 +46,7 @@ final class Servers implements AutoCloseable {
      * @param work    the flow's work folder
      * @param cluster where to keep a RabbitMQ cluster of the flow's own, or null
      */
-    Servers(String run, ServerChoice choice, Path jar, Path work, Path cluster) throws IOException {
+    Servers(String run, ServerChoice choice, Launch launch, Path work, Path cluster) throws IOException {
         RealServers realServers = null;
         EmbeddedHost host = null;
         RabbitCluster started = null;
@@ -54,7 +54,7 @@ final class Servers implements AutoCloseable {
             if (choice.real()) {
                 realServers = choice.realServers(run);
             } else {
-                host = EmbeddedHost.start(jar, work);
+                host = EmbeddedHost.start(launch, work);
             }
             if (cluster != null) {
                 started = new RabbitCluster(cluster, run.replaceAll("[^a-z0-9]", ""));

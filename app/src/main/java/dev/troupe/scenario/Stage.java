@@ -56,7 +56,7 @@ final class Stage implements AutoCloseable {
         this.run = (run + "-" + flow).replace('_', '-');
         this.work = work;
         this.say = say;
-        this.servers = new Servers(run + "_" + flow, options.servers(), options.jar(), work,
+        this.servers = new Servers(run + "_" + flow, options.servers(), options.launch(), work,
             options.scenario().cluster() ? work.resolve("cluster") : null);
     }
 
@@ -88,7 +88,8 @@ final class Stage implements AutoCloseable {
                 if (service.equals("user-commands")) {
                     arguments.add("--troupe.user-commands.users-url=" + base("users"));
                 }
-                services.put(name, ServiceProcess.start(options.jar(), service, JVM, arguments, work.resolve(name + ".log")));
+                services.put(name, ServiceProcess.start(options.launch().arguments(), service, JVM, arguments,
+                    work.resolve(name + ".log")));
                 if (service.equals("users")) {
                     services.get(name).awaitHealthy(PATIENCE);
                 }

@@ -48,10 +48,20 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess start(Path jar, String services, List<String> jvm, List<String> arguments, Path log)
         throws IOException {
+        return start(List.of("-jar", jar.toAbsolutePath().toString()), services, jvm, arguments, log);
+    }
+
+    /**
+     * The same, Troupe started by {@code launch}, what follows {@code java} and the JVM options:
+     * {@code -jar <jar>}, or {@code -cp <class path> <main class>} where there is no packaged jar.
+     */
+    public static ServiceProcess start(List<String> launch, String services, List<String> jvm, List<String> arguments,
+                                       Path log) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvm);
-        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "--troupe.services=" + services, "--server.port=" + port));
+        command.addAll(launch);
+        command.addAll(List.of("--troupe.services=" + services, "--server.port=" + port));
         command.addAll(arguments);
         Files.createDirectories(log.toAbsolutePath().getParent());
         ServiceProcess started = new ServiceProcess(services, port, List.copyOf(command), log);

@@ -2,6 +2,7 @@ package dev.troupe.console.web;
 
 import dev.troupe.console.ScenarioRunner;
 import dev.troupe.console.amqp.ConsumerSwitch;
+import dev.troupe.scenario.Launch;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -63,6 +64,7 @@ public class ConsoleAdminController {
     Map<String, Object> scenarios() throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("available", scenarios.available());
+        body.put("how", scenarios.available() ? null : Launch.HOW);
         body.put("scenarios", scenarios.scenarios());
         body.put("last", scenarios.last().orElse(null));
         return body;
@@ -72,7 +74,7 @@ public class ConsoleAdminController {
     ResponseEntity<Map<String, Object>> run(@PathVariable String name) throws IOException {
         if (!scenarios.available()) {
             throw new ResponseStatusException(HttpStatus.CONFLICT,
-                "Scenarios run from the packaged jar (java -jar troupe.jar); this process does not run from one");
+                "This process cannot start Troupe again for a scenario; " + Launch.HOW);
         }
         try {
             if (!scenarios.start(name)) {
