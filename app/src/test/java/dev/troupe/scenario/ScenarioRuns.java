@@ -2,6 +2,7 @@ package dev.troupe.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.troupe.support.ChildOutput;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +81,7 @@ final class ScenarioRuns {
             process.destroyForcibly();
             throw new AssertionError("troupe scenario " + arguments.get(1) + " did not end within 10 minutes; see " + log);
         }
-        String output = Files.readString(log);
+        String output = ChildOutput.read(log); // as a person reads it: the JVM's JAVA_TOOL_OPTIONS notice left out
         JsonNode counts = json != null && Files.exists(json) ? JsonMapper.builder().build().readTree(json.toFile())
             : JsonMapper.builder().build().createObjectNode();
         return new Outcome(process.exitValue(), counts, output);

@@ -3,6 +3,7 @@ package dev.troupe.startup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.troupe.embedded.DataFolderLock;
+import dev.troupe.support.ChildOutput;
 import dev.troupe.support.EmbeddedServers;
 import java.io.IOException;
 import java.net.URI;
@@ -99,7 +100,7 @@ class SecondCopyIT extends StartupFailures {
     private record Run(int exit, String output) {
     }
 
-    /** {@code java -jar troupe.jar <arguments>} to its end, stdout and stderr together. */
+    /** {@code java -jar troupe.jar <arguments>} to its end, stdout and stderr together, the JVM's own notices left out. */
     private static Run runJar(String... arguments) throws IOException, InterruptedException {
         assertThat(JAR).as("the packaged jar (mvn verify packages it first)").exists();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -111,7 +112,7 @@ class SecondCopyIT extends StartupFailures {
             process.destroyForcibly();
             throw new AssertionError("still running after 90 s, refused nothing; see " + log);
         }
-        String output = Files.readString(log);
+        String output = ChildOutput.read(log);
         System.out.println("---- output of java -jar troupe.jar " + String.join(" ", arguments) + "\n" + output + "----");
         return new Run(process.exitValue(), output);
     }
