@@ -1,11 +1,14 @@
 package dev.troupe.support;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Dimension;
@@ -21,14 +24,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * at fixed paths, so that Selenium Manager never tries to download a browser or a driver (this
  * machine reaches no such site), with the flags that keep Chromium off the network it has not got,
  * and a profile of its own, deleted at the end. Where the browser is missing, CI (or the
- * real-servers run) fails, saying what to install; a developer's run skips the browser tests.
+ * real-servers run) fails, saying what to install; a developer's run skips the browser tests, and
+ * says so on the build's console once, not only in the Failsafe report few people open.
  */
 public final class Chromium implements AutoCloseable {
 
-    static final Path BROWSER = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-    private static final String MISSING = BROWSER + " or " + DRIVER + " is missing: install Debian's chromium and "
-        + "chromium-driver (apt-get install -y chromium chromium-driver) to run the browser tests";
+    /** Where Debian puts them; another place by {@code -Dtroupe.test.chromium=…} and {@code -Dtroupe.test.chromedriver=…}. */
+    static final Path BROWSER = Path.of(System.getProperty("troupe.test.chromium", "/usr/bin/chromium"));
+    static final Path DRIVER = Path.of(System.getProperty("troupe.test.chromedriver", "/usr/bin/chromedriver"));
+    /** The reasons already said on the console: each once, however many tests it skips. */
+    private static final Set<String> SAID = ConcurrentHashMap.newKeySet();
 
     private final Path profile;
     private final ChromeDriverService service;
@@ -56,13 +61,28 @@ public final class Chromium implements AutoCloseable {
     }
 
     private static void requireInstalled() {
-        if (Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER)) {
+        boolean strict = System.getenv("CI") != null || "true".equals(System.getenv("TROUPE_REAL_SERVERS")) || ServerSet.real();
+        requireInstalled(BROWSER, DRIVER, strict, System.out);
+    }
+
+    /**
+     * Returns where both are there; else fails ({@code strict}: CI, the real servers) or skips the
+     * test, the reason said first on {@code console} (once): the report alone keeps it out of sight.
+     */
+    static void requireInstalled(Path browser, Path driver, boolean strict, PrintStream console) {
+        if (Files.isExecutable(browser) && Files.isExecutable(driver)) {
             return;
         }
-        if (System.getenv("CI") != null || "true".equals(System.getenv("TROUPE_REAL_SERVERS")) || ServerSet.real()) {
-            throw new IllegalStateException(MISSING);
+        String missing = (Files.isExecutable(browser) ? driver : browser) + " is missing: install Debian's chromium and "
+            + "chromium-driver (apt-get install -y chromium chromium-driver) to run the browser tests";
+        if (strict) {
+            throw new IllegalStateException(missing);
         }
-        Assumptions.abort(MISSING);
+        if (SAID.add(missing)) {
+            console.println("[WARNING] Browser tests skipped: " + missing);
+            console.flush();
+        }
+        Assumptions.abort(missing);
     }
 
     private static ChromeOptions options(Path profile) {
