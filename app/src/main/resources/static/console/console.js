@@ -17,6 +17,12 @@ function number(value, digits = 0) {
   return value < 0 ? '–' : Number(value).toFixed(digits);
 }
 
+// A count and its noun as a person writes it ("1 consumer", "2 consumers"; "– consumers" where unknown):
+// the page's one way to print a count. The Java side's is dev.troupe.Plural.
+function count(value, noun, plural = noun + 's') {
+  return `${number(value)} ${value === 1 ? noun : plural}`;
+}
+
 function time(value) {
   const at = typeof value === 'number' ? new Date(value * 1000) : new Date(value);
   return at.toLocaleTimeString([], { hour12: false }) + '.' + String(at.getMilliseconds()).padStart(3, '0');
@@ -73,7 +79,7 @@ function drawDiagram(exchanges, queues, byName) {
     }
     const busy = queue.depth > 0 ? 'busy' : 'box';
     svg.append(el('svg:rect', { x: 480, y: y, width: 360, height: 26, rx: 4, class: busy }),
-      el('svg:text', { x: 488, y: y + 17 }, `${queue.name} · ${number(queue.depth)} waiting · ${number(queue.consumers)} consumers`));
+      el('svg:text', { x: 488, y: y + 17 }, `${queue.name} · ${number(queue.depth)} waiting · ${count(queue.consumers, 'consumer')}`));
     const parking = byName[queue.name + '.parked'];
     if (parking) {
       svg.append(el('svg:rect', { x: 850, y: y, width: 145, height: 26, rx: 4, class: parking.depth > 0 ? 'busy' : 'box' }),
@@ -133,14 +139,14 @@ async function showTrace(id) {
     document.querySelector('#trace-steps tbody').replaceChildren();
     return;
   }
-  outcome.textContent = traces.length > 1 ? `${traces.length} traces carry ${id}; the newest is shown, the others below.`
+  outcome.textContent = traces.length > 1 ? `${count(traces.length, 'trace')} carry ${id}; the newest is shown, the others below.`
     : `One trace carries ${id}.`;
   drawTrace(traces[0]);
   document.getElementById('trace').scrollIntoView({ block: 'start' });
 }
 
 function traceButton(trace) {
-  return el('li', {}, button(`${time(trace.start)} · ${trace.spans[0].name} · ${trace.spans.length} steps · `
+  return el('li', {}, button(`${time(trace.start)} · ${trace.spans[0].name} · ${count(trace.spans.length, 'step')} · `
     + `${number(trace.duration_micros / 1000, 1)} ms${trace.error ? ' · failed' : ''}`, () => showTrace(trace.trace_id)));
 }
 
@@ -148,7 +154,7 @@ async function recentTraces() {
   const recent = await json('GET', '/console/traces/recent');
   document.getElementById('trace-outcome').textContent = recent.length ? 'The newest traces of this process:' : 'No trace yet.';
   document.getElementById('trace-list').replaceChildren(...recent.map(summary => el('li', {},
-    button(`${time(summary.start)} · ${summary.name} · ${summary.spans} steps · ${number(summary.duration_micros / 1000, 1)} ms`
+    button(`${time(summary.start)} · ${summary.name} · ${count(summary.spans, 'step')} · ${number(summary.duration_micros / 1000, 1)} ms`
       + (summary.error ? ' · failed' : ''), () => showTrace(summary.trace_id)))));
 }
 
@@ -347,7 +353,7 @@ async function loadParked() {
 }
 
 async function settle(messages, how) {
-  if (!messages.length || !confirm(`${how === 'replay' ? 'Replay' : 'Discard'} ${messages.length} parked message(s)?`)) return;
+  if (!messages.length || !confirm(`${how === 'replay' ? 'Replay' : 'Discard'} ${count(messages.length, 'parked message')}?`)) return;
   for (const message of messages) {
     if (how === 'replay') await json('POST', `/console/admin/api/admin/parked/${message.id}/replay`);
     else await json('DELETE', `/console/admin/api/admin/parked/${message.id}`);

@@ -1,5 +1,6 @@
 package dev.troupe.scenario;
 
+import dev.troupe.Plural;
 import dev.troupe.harness.Load;
 import dev.troupe.harness.RabbitCluster;
 import dev.troupe.harness.Waits;
@@ -46,7 +47,7 @@ enum Scenario {
             for (int i = 0; i < again && i < accepted.size(); i++) {
                 stage.registerOnce("Impostor " + i, accepted.get(i).email);
             }
-            stage.say(again + " addresses registered again under other names");
+            stage.say(Plural.count(again, "address") + " registered again, each under another name");
         }
 
         @Override
@@ -168,8 +169,9 @@ enum Scenario {
                 previous = due;
             }
             longest = Math.max(longest, away[1] - previous);
-            stage.say(String.format("  while the node was away (%.1f s): %d registrations accepted; longest time with"
-                + " none accepted: %.1f s", (away[1] - away[0]) / 1e9, accepted.size(), longest / 1e9));
+            stage.say(String.format("  while the node was away (%.1f s): %s accepted; longest time with"
+                + " none accepted: %.1f s", (away[1] - away[0]) / 1e9, Plural.count(accepted.size(), "registration"),
+                longest / 1e9));
         }
 
         @Override

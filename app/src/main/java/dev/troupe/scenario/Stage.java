@@ -1,6 +1,7 @@
 package dev.troupe.scenario;
 
 import dev.troupe.harness.Load;
+import dev.troupe.Plural;
 import dev.troupe.harness.ServiceProcess;
 import dev.troupe.harness.SmtpSink;
 import dev.troupe.harness.Waits;
@@ -153,8 +154,8 @@ final class Stage implements AutoCloseable {
         }
         Load.awaitAnswers(step[0]);
         registrations.addAll(step[0].registrations);
-        say.accept(String.format("  %d registrations offered, %d accepted", step[0].registrations.size(),
-            step[0].registrations.stream().filter(Load.Registration::accepted).count()));
+        say.accept("  " + Plural.count(step[0].registrations.size(), "registration") + " offered, "
+            + step[0].registrations.stream().filter(Load.Registration::accepted).count() + " accepted");
     }
 
     /** Waits until one of the step's registrations is accepted, or all are answered, or {@code patience} has passed. */
@@ -196,8 +197,9 @@ final class Stage implements AutoCloseable {
         if (failed[0] != null) {
             throw failed[0];
         }
-        say.accept(String.format("  %d registrations offered, %d accepted; %d deletions accepted", registrations.size(),
-            registrations().stream().filter(Load.Registration::accepted).count(), deleted.size()));
+        say.accept("  " + Plural.count(registrations.size(), "registration") + " offered, "
+            + registrations().stream().filter(Load.Registration::accepted).count() + " accepted; "
+            + Plural.count(deleted.size(), "deletion") + " accepted");
     }
 
     /** Deletes up to {@code count} users of this run that are stored and not yet deleted, through the gateway. */
@@ -224,7 +226,7 @@ final class Stage implements AutoCloseable {
         while (deleted.size() < accepted && System.nanoTime() < deadline) {
             deleteStoredAndPause();
         }
-        say.accept("  " + deleted.size() + " users deleted as soon as they were stored");
+        say.accept("  " + Plural.count(deleted.size(), "user") + " deleted, each as soon as it was stored");
     }
 
     /** Runs {@code action} while every user stored meanwhile is deleted at once, then deletes the rest as they come. */
@@ -315,7 +317,7 @@ final class Stage implements AutoCloseable {
             }
             channel.waitForConfirmsOrDie(10_000);
         }
-        say("  " + count + " poison messages published on create_user");
+        say("  " + Plural.count(count, "poison message") + " published on create_user");
     }
 
     void say(String line) {

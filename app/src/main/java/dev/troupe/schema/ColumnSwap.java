@@ -1,5 +1,6 @@
 package dev.troupe.schema;
 
+import dev.troupe.Plural;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,7 +27,7 @@ final class ColumnSwap {
         long unmapped = count("SELECT COUNT(*) FROM " + table + " WHERE " + column + " IS NOT NULL AND " + swapped + " IS NULL");
         if (unmapped > 0) {
             // a row written after the ids were collected (another process still running): stop rather than lose it
-            throw new SQLException(unmapped + " rows of " + table + " name a user id the upgrade did not see;"
+            throw new SQLException(Plural.count(unmapped, "row") + " of " + table + " with a user id the upgrade did not see;"
                 + " stop every Troupe process of the previous version, then start again");
         }
         if (primaryKey) {

@@ -110,6 +110,17 @@ class ConsoleBrowserIT extends TroupeIT {
     }
 
     @Test
+    void countsAreWrittenAsAPersonWritesThemOneConsumerNotOneConsumers() {
+        assertThat(console.script("return [count(1, 'consumer'), count(2, 'consumer'), count(0, 'consumer'),"
+            + " count(-1, 'consumer'), count(1, 'parked message'), count(3, 'address', 'addresses')]"))
+            .isEqualTo(List.of("1 consumer", "2 consumers", "0 consumers", "– consumers", "1 parked message", "3 addresses"));
+        // the map as drawn: each queue's consumers through the same count
+        List<String> queues = console.diagramTexts();
+        assertThat(queues).anyMatch(text -> text.matches(".* waiting · (\\d+|–) consumers?"))
+            .noneMatch(text -> text.endsWith(" 1 consumers"));
+    }
+
+    @Test
     void theMailerPausedItsQueueGrowsOnTheMapAndResumedItDrains() throws Exception {
         assertThat(console.switchConsumers("Pause", "mailer")).isEqualTo("paused");
         assertThat(consumers.services()).anyMatch(service -> service.name().equals("mailer") && !service.running());
@@ -134,7 +145,7 @@ class ConsoleBrowserIT extends TroupeIT {
         console.open();
         assertThat(console.parkedRow(poisonId)).contains(Topology.CREATE_USER_OPERATION_QUEUE, Topology.CREATE_USER);
 
-        assertThat(console.settleParked(poisonId, "Discard")).isEqualTo("Discard 1 parked message(s)?");
+        assertThat(console.settleParked(poisonId, "Discard")).isEqualTo("Discard 1 parked message?");
 
         assertThat(console.parkedRowGone(poisonId)).isTrue();
         assertThat(parked(Topology.CREATE_USER_OPERATION_QUEUE)).noneMatch(message -> message.messageId().equals(poisonId));
@@ -151,7 +162,7 @@ class ConsoleBrowserIT extends TroupeIT {
         console.open();
         assertThat(console.parkedRow(parkedId)).contains("gave up during an outage");
 
-        assertThat(console.settleParked(parkedId, "Replay")).isEqualTo("Replay 1 parked message(s)?");
+        assertThat(console.settleParked(parkedId, "Replay")).isEqualTo("Replay 1 parked message?");
 
         assertThat(console.parkedRowGone(parkedId)).isTrue();
         eventually().until(() -> findUserByEmail(email) != null);

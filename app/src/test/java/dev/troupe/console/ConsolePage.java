@@ -234,6 +234,21 @@ final class ConsolePage {
 
     // ---- reading ----
 
+    /** What {@code script} returns, run in the page (its functions are the page's own). */
+    Object script(String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
+    }
+
+    /** The texts of the map's diagram once it shows the queues: a queue's line names its waiting and its consumers. */
+    @SuppressWarnings("unchecked")
+    List<String> diagramTexts() {
+        return until(page -> {
+            List<String> texts = (List<String>) script("return [...document.querySelectorAll('#diagram text')]"
+                + ".map(text => text.textContent);");
+            return texts.stream().anyMatch(text -> text.contains(" waiting · ")) ? texts : null;
+        });
+    }
+
     String text(String css) {
         return String.valueOf(((JavascriptExecutor) driver).executeScript(
             "const found = document.querySelector(arguments[0]); return found ? found.textContent.trim() : '';", css));
