@@ -1,0 +1,44 @@
+package dev.troupe.messaging.asyncapi;
+
+import java.nio.charset.StandardCharsets;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * This process's AsyncAPI 3.0 document: what it sends and receives over the broker, generated from
+ * its code ({@link MessagingInventory}, {@link AsyncApiWriter}). Made at the first call, once the
+ * context has started (every subscriber, listener and declaration is a bean by then, and none is
+ * added after), and kept.
+ */
+public class AsyncApiDocument {
+
+    private final ConfigurableApplicationContext context;
+    private final JsonMapper json;
+    private final AsyncApiWriter.Info info;
+    private volatile byte[] document;
+
+    /**
+     * @param json the application's mapper: the payloads' schemas name what it writes
+     */
+    public AsyncApiDocument(ConfigurableApplicationContext context, JsonMapper json, String title, String version,
+                            String description) {
+        this.context = context;
+        this.json = json;
+        this.info = new AsyncApiWriter.Info(title, version, description);
+    }
+
+    /** The document as a tree. */
+    public ObjectNode tree() {
+        return (ObjectNode) json.readTree(bytes());
+    }
+
+    /** The document as UTF-8 JSON, indented; two threads asking at once make the same. */
+    public byte[] bytes() {
+        if (document == null) {
+            ObjectNode tree = new AsyncApiWriter(new PayloadSchemas(json)).write(MessagingInventory.of(context), info);
+            document = json.writerWithDefaultPrettyPrinter().writeValueAsString(tree).getBytes(StandardCharsets.UTF_8);
+        }
+        return document.clone();
+    }
+}
