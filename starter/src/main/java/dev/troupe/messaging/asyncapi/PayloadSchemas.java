@@ -82,7 +82,9 @@ final class PayloadSchemas {
                 reference.removeAll().put("$ref", "#/" + DEFINITIONS + "/" + name);
             }
         });
-        return new Schemas(references, definitions);
+        ObjectNode sorted = definitions.objectNode();
+        definitions.propertyNames().stream().sorted().forEach(name -> sorted.set(name, definitions.get(name)));
+        return new Schemas(references, sorted);
     }
 
     /**
