@@ -1,5 +1,6 @@
 package dev.troupe;
 
+import dev.troupe.messaging.asyncapi.AsyncApiEndpoint;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -15,7 +16,7 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * {@code /}: what Troupe is, which services this process runs, and links to what it serves (the
- * APIs and their docs, the captured mail, health): the first page a newcomer opens.
+ * APIs and their docs, the messages' document, the captured mail, health): the first page a newcomer opens.
  */
 @Hidden
 @RestController
@@ -25,12 +26,14 @@ class HomePage {
     private final TroupeSettings settings;
     private final RequestMappingHandlerMapping mappings;
     private final ObjectProvider<RootPage> root;
+    private final ObjectProvider<AsyncApiEndpoint> asyncApi;
 
     HomePage(TroupeSettings settings, @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings,
-             ObjectProvider<RootPage> root) {
+             ObjectProvider<RootPage> root, ObjectProvider<AsyncApiEndpoint> asyncApi) {
         this.settings = settings;
         this.mappings = mappings;
         this.root = root;
+        this.asyncApi = asyncApi;
     }
 
     /** The console where this process runs it, else this page. */
@@ -49,6 +52,10 @@ class HomePage {
         if (endpoints.servesApi()) {
             links.add(link("/swagger-ui.html", "API docs (Swagger UI)"));
             links.add(link("/v3/api-docs", "OpenAPI document"));
+        }
+        // a functional route, not among the mappings: here wherever the starter serves it, APIs or none
+        if (asyncApi.getIfAvailable() != null) {
+            links.add(link(AsyncApiEndpoint.PATH, "AsyncAPI document (the messages on the broker)"));
         }
         if (endpoints.servesConsole()) {
             links.add(0, link("/", "the console: the choreography, live"));

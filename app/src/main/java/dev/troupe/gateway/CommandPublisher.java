@@ -4,6 +4,8 @@ import dev.troupe.messaging.ConfirmedPublisher;
 import dev.troupe.messaging.Envelopes;
 import dev.troupe.messaging.PublishFailedException;
 import dev.troupe.messaging.RpcClient;
+import dev.troupe.messaging.asyncapi.Publishes;
+import dev.troupe.messaging.asyncapi.Requests;
 import dev.troupe.topology.Topology;
 import dev.troupe.events.CreateUser;
 import dev.troupe.events.DeleteUser;
@@ -26,6 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the correlation id of the events it leads to. Every request is logged as pending first, so its
  * status can be derived from those events.
  */
+@Publishes({CreateUser.class, DeleteUser.class})
+@Requests(value = CreateUser.class, replies = RegistrationOutcome.class)
 public class CommandPublisher {
 
     private final ConfirmedPublisher publisher;

@@ -9,6 +9,7 @@ import dev.troupe.events.UserRegistrationRejected;
 import dev.troupe.events.UserDeleted;
 import dev.troupe.events.UserCreated;
 import dev.troupe.events.CreateUser;
+import dev.troupe.messaging.asyncapi.Publishes;
 import dev.troupe.outbox.Outbox;
 import java.time.Clock;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * so a user registered either way follows the same rules, and every change commits together with
  * its event in the outbox: no event without the change, no change without its event.
  */
+@Publishes({UserCreated.class, UserRegistrationRejected.class, UserDeleted.class, UserDeletionRejected.class})
 public class UserService {
 
     private final Users users;

@@ -14,7 +14,7 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
 public class TracedRequests implements ObservationPredicate {
 
     private static final List<String> UNTRACED = List.of("/actuator", "/console/", "/mail", "/swagger-ui", "/v3/api-docs",
-        "/login", "/logout", "/about", "/favicon");
+        "/asyncapi.json", "/login", "/logout", "/about", "/favicon");
 
     @Override
     public boolean test(String name, Observation.Context context) {

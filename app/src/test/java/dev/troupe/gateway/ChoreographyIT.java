@@ -22,7 +22,8 @@ class ChoreographyIT extends TroupeIT {
     @Test
     void theHomePageLinksEverythingThisProcessServes() {
         List<String> links = HomePageLinks.ofHomePage(http);
-        assertThat(links).contains("/", "/users/", "/admin/parked/", "/swagger-ui.html", "/v3/api-docs", "/actuator/health");
+        assertThat(links).contains("/", "/users/", "/admin/parked/", "/swagger-ui.html", "/v3/api-docs", "/asyncapi.json",
+            "/actuator/health");
         assertThat(links.contains("/mail")).as("the captured mail, where the catcher is embedded").isEqualTo(mailIsEmbedded());
         assertThat(HomePageLinks.text(http)).contains("console, coupons, gateway, mailer, user-commands, users")
             .contains("<code>/external_users/</code>", "<code>/coupons/</code>");

@@ -16,7 +16,8 @@ class TracedRequestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/console/map", "/console/admin/api/users/", "/console/console.js", "/actuator/health",
-        "/mail/messages", "/swagger-ui/index.html", "/v3/api-docs", "/login", "/about"})
+        "/mail/messages", "/swagger-ui/index.html", "/v3/api-docs", "/asyncapi.json", "/login",
+        "/about"})
     void theConsolesOwnRequestsAndTheRestAreNot(String path) {
         assertThat(TracedRequests.traced(path)).isFalse();
     }

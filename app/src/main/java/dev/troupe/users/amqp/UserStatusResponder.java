@@ -1,8 +1,11 @@
 package dev.troupe.users.amqp;
 
+import dev.troupe.messaging.asyncapi.RepliesWith;
 import dev.troupe.topology.Topology;
 import dev.troupe.users.UserService;
+import dev.troupe.events.UserStatus;
 import dev.troupe.events.UserStatusQuery;
+import dev.troupe.events.UserStatuses;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Valid;
@@ -27,10 +30,11 @@ public class UserStatusResponder {
     }
 
     /**
-     * A {@link dev.troupe.events.UserStatus} for one user, {@link dev.troupe.events.UserStatuses} for
+     * A {@link UserStatus} for one user, {@link UserStatuses} for
      * many. A query without reply_to (say, redelivered after a failure) has nobody waiting: no answer.
      */
     @RabbitListener(id = "users.status", queues = Topology.USER_STATUS_QUEUE)
+    @RepliesWith({UserStatus.class, UserStatuses.class})
     Object on(@Valid @Payload UserStatusQuery query, Message message) {
         if (message.getMessageProperties().getReplyTo() == null) {
             return null;
