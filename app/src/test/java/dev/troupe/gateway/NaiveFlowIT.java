@@ -2,11 +2,15 @@ package dev.troupe.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.troupe.support.AsyncApiParser;
 import dev.troupe.support.TroupeIT;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The seed's flow ({@code troupe.flow=naive}), kept so the two can be compared: the mailer
@@ -33,5 +37,21 @@ class NaiveFlowIT extends TroupeIT {
 
         eventually().until(() -> mailsTo(email).stream().anyMatch(mail -> mail.subject().contains("Impostor")));
         assertThat(findUserByEmail(email).name()).isEqualTo("First");
+    }
+
+    /** The seed's listeners take the raw message: the document gives each the types its queue's bindings bring. */
+    @Test
+    void theAsyncApiDocumentHasTheSeedsListenersAndIsValid() throws Exception {
+        String text = http.get().uri("/asyncapi.json").exchange().expectStatus().isOk().returnResult(String.class)
+            .getResponseBody();
+        JsonNode operations = json.readTree(text).get("operations");
+
+        assertThat(operations.propertyNames()).contains("receive-user-commands.naive", "receive-mailer.create-user")
+            .doesNotContain("receive-user-commands", "receive-mailer.user-created");
+        assertThat(operations.get("receive-mailer.create-user").get("messages").get(0).get("$ref").asString())
+            .isEqualTo("#/channels/create_user_mail_queue/messages/CreateUser");
+        Path file = Path.of("target", "asyncapi", "troupe-naive.json");
+        Files.createDirectories(file.getParent());
+        assertThat(AsyncApiParser.validate(Files.writeString(file, text))).contains("valid AsyncAPI 3.0.0");
     }
 }
