@@ -253,8 +253,8 @@ final class AsyncApiWriter {
                     operation.put("summary", "Listener `" + consumer.name() + "` (" + consumer.declaredBy() + ")");
                 }
                 if (!consumer.replies().isEmpty()) {
-                    operation.set("reply", reply(channel, consumer.replies(), "the asker's queue, named by the request's"
-                        + " `reply_to`; the answer carries the request's `correlation_id` (its message id if it had none)"));
+                    operation.set("reply", reply(channel, consumer.replies(), "the asker's queue; the answer carries"
+                        + " the request's `correlation_id` (its message id if it had none)"));
                 }
                 operations.set(AsyncApiIds.unique("receive-" + AsyncApiIds.of(consumer.name()), names(operations)), operation);
             }
@@ -286,8 +286,8 @@ final class AsyncApiWriter {
                     + " consumer) and a `correlation_id`, by which the asker matches the answer; no answer in time"
                     + " is a failure of the asker's, never a guess.");
                 sendBindings(operation);
-                operation.set("reply", reply(channel, request.replies(), "this process's own reply queue"
-                    + " (`reply_to`), where the answer comes with the request's `correlation_id`"));
+                operation.set("reply", reply(channel, request.replies(), "this process's own reply queue, where the"
+                    + " answer comes with the request's `correlation_id`"));
                 operations.set(AsyncApiIds.unique("request-" + channel, names(operations)), operation);
             }
         }
