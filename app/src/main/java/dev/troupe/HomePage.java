@@ -1,6 +1,6 @@
 package dev.troupe;
 
-import dev.troupe.messaging.asyncapi.AsyncApiEndpoint;
+import dev.troupe.messaging.asyncapi.AsyncApiDocument;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,10 +26,10 @@ class HomePage {
     private final TroupeSettings settings;
     private final RequestMappingHandlerMapping mappings;
     private final ObjectProvider<RootPage> root;
-    private final ObjectProvider<AsyncApiEndpoint> asyncApi;
+    private final ObjectProvider<AsyncApiDocument> asyncApi;
 
     HomePage(TroupeSettings settings, @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings,
-             ObjectProvider<RootPage> root, ObjectProvider<AsyncApiEndpoint> asyncApi) {
+             ObjectProvider<RootPage> root, ObjectProvider<AsyncApiDocument> asyncApi) {
         this.settings = settings;
         this.mappings = mappings;
         this.root = root;
@@ -55,7 +55,7 @@ class HomePage {
         }
         // a functional route, not among the mappings: here wherever the starter serves it, APIs or none
         if (asyncApi.getIfAvailable() != null) {
-            links.add(link(AsyncApiEndpoint.PATH, "AsyncAPI document (the messages on the broker)"));
+            links.add(link(AsyncApiDocument.PATH, "AsyncAPI document (the messages on the broker)"));
         }
         if (endpoints.servesConsole()) {
             links.add(0, link("/", "the console: the choreography, live"));

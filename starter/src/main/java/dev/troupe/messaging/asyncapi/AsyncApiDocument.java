@@ -1,44 +1,21 @@
 package dev.troupe.messaging.asyncapi;
 
-import java.nio.charset.StandardCharsets;
-import org.springframework.context.ConfigurableApplicationContext;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * This process's AsyncAPI 3.0 document: what it sends and receives over the broker, generated from
- * its code ({@link MessagingInventory}, {@link AsyncApiWriter}). Made at the first call, once the
- * context has started (every subscriber, listener and declaration is a bean by then, and none is
- * added after), and kept.
+ * its code (its subscribers, listeners, declarations, and what {@link Publishes}, {@link Requests}
+ * and {@link RepliesWith} say), made at the first call once the context has started, and kept.
+ * Served at {@link #PATH} in a servlet web application.
  */
-public class AsyncApiDocument {
+public interface AsyncApiDocument {
 
-    private final ConfigurableApplicationContext context;
-    private final JsonMapper json;
-    private final AsyncApiWriter.Info info;
-    private volatile byte[] document;
-
-    /**
-     * @param json the application's mapper: the payloads' schemas name what it writes
-     */
-    public AsyncApiDocument(ConfigurableApplicationContext context, JsonMapper json, String title, String version,
-                            String description) {
-        this.context = context;
-        this.json = json;
-        this.info = new AsyncApiWriter.Info(title, version, description);
-    }
+    /** Where a servlet web application serves it. */
+    String PATH = "/asyncapi.json";
 
     /** The document as a tree. */
-    public ObjectNode tree() {
-        return (ObjectNode) json.readTree(bytes());
-    }
+    ObjectNode tree();
 
-    /** The document as UTF-8 JSON, indented; two threads asking at once make the same. */
-    public byte[] bytes() {
-        if (document == null) {
-            ObjectNode tree = new AsyncApiWriter(new PayloadSchemas(json)).write(MessagingInventory.of(context), info);
-            document = json.writerWithDefaultPrettyPrinter().writeValueAsString(tree).getBytes(StandardCharsets.UTF_8);
-        }
-        return document.clone();
-    }
+    /** The document as UTF-8 JSON, indented. */
+    byte[] bytes();
 }

@@ -1,5 +1,7 @@
 package dev.troupe.messaging.internal;
 
+import dev.troupe.messaging.Subscriber;
+
 import dev.troupe.messaging.Envelopes;
 import dev.troupe.messaging.MessagingSettings;
 import io.micrometer.core.instrument.MeterRegistry;

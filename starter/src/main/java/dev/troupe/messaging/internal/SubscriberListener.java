@@ -1,5 +1,7 @@
 package dev.troupe.messaging.internal;
 
+import dev.troupe.messaging.Handler;
+
 import dev.troupe.messaging.TraceKeys;
 import dev.troupe.messaging.Subscriber;
 

@@ -1,4 +1,7 @@
-package dev.troupe.messaging.asyncapi;
+package dev.troupe.messaging.asyncapi.internal;
+
+import dev.troupe.messaging.asyncapi.AsyncApiDocument;
+import dev.troupe.messaging.asyncapi.AsyncApiSettings;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -37,7 +40,7 @@ public class AsyncApiAutoConfiguration {
             "application");
         BuildProperties built = build.getIfAvailable();
         String version = firstSet(settings.version(), built == null ? null : built.getVersion(), "unversioned");
-        return new AsyncApiDocument(context, json, title, version, firstSet(settings.description(), DESCRIPTION));
+        return new GeneratedAsyncApiDocument(context, json, title, version, firstSet(settings.description(), DESCRIPTION));
     }
 
     private static String firstSet(String... candidates) {

@@ -1,4 +1,7 @@
-package dev.troupe.messaging.asyncapi;
+package dev.troupe.messaging.asyncapi.internal;
+
+import dev.troupe.messaging.asyncapi.Publishes;
+import dev.troupe.messaging.asyncapi.Requests;
 
 import dev.troupe.messaging.Handler;
 import dev.troupe.messaging.Subscriber;

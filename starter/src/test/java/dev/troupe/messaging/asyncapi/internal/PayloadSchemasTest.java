@@ -1,4 +1,5 @@
-package dev.troupe.messaging.asyncapi;
+package dev.troupe.messaging.asyncapi.internal;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 

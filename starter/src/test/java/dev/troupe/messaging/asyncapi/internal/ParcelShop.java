@@ -1,4 +1,8 @@
-package dev.troupe.messaging.asyncapi;
+package dev.troupe.messaging.asyncapi.internal;
+
+import dev.troupe.messaging.asyncapi.Publishes;
+import dev.troupe.messaging.asyncapi.Requests;
+import dev.troupe.messaging.asyncapi.RepliesWith;
 
 import dev.troupe.messaging.Handler;
 import dev.troupe.messaging.Subscriber;

@@ -1,15 +1,15 @@
-package dev.troupe.messaging.asyncapi;
+package dev.troupe.messaging.asyncapi.internal;
 
 import dev.troupe.messaging.api.Route;
 import dev.troupe.messaging.api.RoutedEvent;
-import dev.troupe.messaging.asyncapi.MessagingInventory.Binding;
-import dev.troupe.messaging.asyncapi.MessagingInventory.Broker;
-import dev.troupe.messaging.asyncapi.MessagingInventory.Consumer;
-import dev.troupe.messaging.asyncapi.MessagingInventory.Exchange;
-import dev.troupe.messaging.asyncapi.MessagingInventory.Inventory;
-import dev.troupe.messaging.asyncapi.MessagingInventory.Publication;
-import dev.troupe.messaging.asyncapi.MessagingInventory.QueueDeclaration;
-import dev.troupe.messaging.asyncapi.MessagingInventory.Request;
+import dev.troupe.messaging.asyncapi.internal.MessagingInventory.Binding;
+import dev.troupe.messaging.asyncapi.internal.MessagingInventory.Broker;
+import dev.troupe.messaging.asyncapi.internal.MessagingInventory.Consumer;
+import dev.troupe.messaging.asyncapi.internal.MessagingInventory.Exchange;
+import dev.troupe.messaging.asyncapi.internal.MessagingInventory.Inventory;
+import dev.troupe.messaging.asyncapi.internal.MessagingInventory.Publication;
+import dev.troupe.messaging.asyncapi.internal.MessagingInventory.QueueDeclaration;
+import dev.troupe.messaging.asyncapi.internal.MessagingInventory.Request;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;

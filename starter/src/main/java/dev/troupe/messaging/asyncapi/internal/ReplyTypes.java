@@ -1,4 +1,6 @@
-package dev.troupe.messaging.asyncapi;
+package dev.troupe.messaging.asyncapi.internal;
+
+import dev.troupe.messaging.asyncapi.RepliesWith;
 
 import java.lang.reflect.Method;
 import java.util.List;

@@ -1,4 +1,6 @@
-package dev.troupe.messaging.asyncapi;
+package dev.troupe.messaging.asyncapi.internal;
+
+import dev.troupe.messaging.asyncapi.AsyncApiDocument;
 
 import java.util.Optional;
 import org.springframework.http.MediaType;
@@ -15,13 +17,11 @@ import org.springframework.web.servlet.function.ServerResponse;
  */
 public class AsyncApiEndpoint implements RouterFunction<ServerResponse> {
 
-    public static final String PATH = "/asyncapi.json";
-
     private final RouterFunction<ServerResponse> route;
 
     public AsyncApiEndpoint(AsyncApiDocument document) {
         this.route = RouterFunctions.route()
-            .GET(PATH, request -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(document.bytes()))
+            .GET(AsyncApiDocument.PATH, request -> ServerResponse.ok().contentType(MediaType.APPLICATION_JSON).body(document.bytes()))
             .build();
     }
 

@@ -1,4 +1,4 @@
-package dev.troupe.messaging.asyncapi;
+package dev.troupe.messaging.asyncapi.internal;
 
 import java.util.Collection;
 

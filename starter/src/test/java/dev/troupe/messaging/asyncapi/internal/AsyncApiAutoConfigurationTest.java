@@ -1,4 +1,8 @@
-package dev.troupe.messaging.asyncapi;
+package dev.troupe.messaging.asyncapi.internal;
+
+import dev.troupe.messaging.asyncapi.Publishes;
+import dev.troupe.messaging.asyncapi.AsyncApiDocument;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

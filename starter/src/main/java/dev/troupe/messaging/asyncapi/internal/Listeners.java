@@ -1,6 +1,6 @@
-package dev.troupe.messaging.asyncapi;
+package dev.troupe.messaging.asyncapi.internal;
 
-import dev.troupe.messaging.asyncapi.MessagingInventory.Consumer;
+import dev.troupe.messaging.asyncapi.internal.MessagingInventory.Consumer;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
