@@ -94,8 +94,10 @@ public final class Bench {
                 ConsolePage page = options.console() ? ConsolePage.open(http, troupe.serving("console").base()) : null;
                 List<StepResult> results;
                 RelayAlone.Measured relay;
+                Idle idle;
                 try {
                     warmUp(load, troupe, sink);
+                    idle = idle(troupe);
                     relay = relayAlone(limits);
                     results = drive(load, troupe, sink);
                 } finally {
@@ -106,7 +108,7 @@ public final class Bench {
                 }
                 say("checking every registration: one welcome mail, one active coupon ...");
                 Verdict verdict = verify(troupe, sink);
-                Report report = new Report(LocalDate.now(), options, troupe.startup(), limits, relay, results, verdict);
+                Report report = new Report(LocalDate.now(), options, troupe.startup(), limits, relay, results, verdict, idle);
                 report.write(work);
                 Path latest = options.out();
                 report.write(latest);
@@ -180,6 +182,25 @@ public final class Bench {
             say("  the relay alone failed: " + e.getMessage());
             return RelayAlone.Measured.not("failed: " + e.getMessage());
         }
+    }
+
+    /**
+     * Troupe with nothing to do, for as long as {@code --idle} says: the warm-up has drained, so what
+     * it spends now is what it spends waiting (polling loops, timers, feeds).
+     */
+    private Idle idle(ServiceUnderTest troupe) throws InterruptedException {
+        if (options.idle().isZero()) {
+            return Idle.notMeasured();
+        }
+        say("idle: " + options.idle().toSeconds() + " s with no load ...");
+        double before = troupe.cpuSeconds();
+        long start = System.nanoTime();
+        // the window is the measurement itself: nothing is awaited, the time passing is what is measured
+        Thread.sleep(options.idle().toMillis());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Idle idle = new Idle(options.idle(), (troupe.cpuSeconds() - before) * 1000 / seconds);
+        say("  " + idle.line().substring(2).replace("**", ""));
+        return idle;
     }
 
     /** The lowest rate for a while, not counted: the JIT compiles the hot path (the relay's too) before anything is. */

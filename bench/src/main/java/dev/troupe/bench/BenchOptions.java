@@ -28,21 +28,22 @@ import java.util.Set;
  * @param out         where the reports go
  * @param jvm         options for Troupe's JVMs (say, a flight recording), space-separated
  * @param console     the console runs too, with a page open on it (its live feed read by the benchmark) the whole run
+ * @param idle        how long Troupe is watched with nothing to do, after the warm-up, for its idle CPU (0: not at all)
  * @param sampling    the share of requests Troupe traces ({@code management.tracing.sampling.probability}), from 0
  *                    to 1; null for the jar's own (1: every request)
  */
 record BenchOptions(String servers, boolean separate, List<Integer> rates, Duration step, Duration warmup,
                     int connections, Duration closed, Duration limits, int relayRows, Path jar, Path out, List<String> jvm,
-                    boolean console, Double sampling) {
+                    boolean console, Double sampling, Duration idle) {
 
     private static final Set<String> NAMES = Set.of("servers", "services", "rates", "step", "warmup", "connections",
-        "closed", "limits", "relay-rows", "jar", "out", "smoke", "jvm", "console", "sampling");
+        "closed", "limits", "relay-rows", "jar", "out", "smoke", "jvm", "console", "sampling", "idle");
 
     static final String USAGE = """
         usage: java -jar bench/target/troupe-bench.jar [--servers=embedded|real] [--services=together|separate]
                  [--rates=100,200,400,...] [--step=20s] [--warmup=30s] [--connections=32] [--closed=20s]
                  [--limits=10s] [--relay-rows=50000] [--jar=app/target/troupe.jar] [--out=bench/target/report] [--jvm="-Xmx512m ..."] [--smoke]
-                 [--console] [--sampling=0..1]""";
+                 [--console] [--sampling=0..1] [--idle=10s]""";
 
     boolean real() {
         return servers.equals("real");
@@ -85,7 +86,8 @@ record BenchOptions(String servers, boolean separate, List<Integer> rates, Durat
             Path.of(given.getOrDefault("out", "bench/target/report")),
             given.containsKey("jvm") ? List.of(given.get("jvm").strip().split("\\s+")) : List.of(),
             Boolean.parseBoolean(given.getOrDefault("console", "false")),
-            given.containsKey("sampling") ? share("sampling", given.get("sampling")) : null);
+            given.containsKey("sampling") ? share("sampling", given.get("sampling")) : null,
+            duration("idle", given.getOrDefault("idle", smoke ? "2s" : "10s")));
         if (options.relayRows() < 0) {
             throw new IllegalArgumentException("--relay-rows is a number of outbox rows, 0 for none");
         }

@@ -30,9 +30,10 @@ final class Report {
     private final RelayAlone.Measured relay;
     private final List<StepResult> results;
     private final Verdict verdict;
+    private final Idle idle;
 
     Report(LocalDate date, BenchOptions options, Duration startup, Limits.Measured limits, RelayAlone.Measured relay,
-           List<StepResult> results, Verdict verdict) {
+           List<StepResult> results, Verdict verdict, Idle idle) {
         this.date = date;
         this.options = options;
         this.startup = startup;
@@ -40,6 +41,7 @@ final class Report {
         this.relay = relay;
         this.results = results;
         this.verdict = verdict;
+        this.idle = idle;
     }
 
     void write(Path folder) throws IOException {
@@ -55,6 +57,7 @@ final class Report {
         document.put("relay_alone", relay);
         document.put("steps", results);
         document.put("verdict", verdict);
+        document.put("idle", Map.of("window_s", idle.window().toSeconds(), "cpu_ms_per_s", idle.cpuMsPerSecond()));
         Files.writeString(folder.resolve("benchmark.json"), json.writeValueAsString(document));
         plots(folder);
     }
@@ -112,6 +115,7 @@ final class Report {
         line.append(Double.isNaN(best) ? String.format("%n- best sustained end to end: none of the rates offered was sustained")
             : String.format(Locale.ROOT, "%n- best sustained end to end: %.0f registrations/s, %s of the database's limit",
                 best, ratio(best, limits.pgbenchTps())));
+        line.append('\n').append(idle.line());
         return line.toString();
     }
 
