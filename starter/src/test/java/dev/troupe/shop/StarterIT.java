@@ -110,6 +110,18 @@ class StarterIT {
             event.eventId().toString())).isOne();
     }
 
+    /** A subscriber quiet for a while lets its consumer sleep (a long wait), and its next event still comes in. */
+    @Test
+    void aQuietSubscriberSleepsAndItsNextEventIsHandled() {
+        var container = listeners.getListenerContainer("dispatch");
+        await().atMost(PATIENCE).until(() -> (long) org.springframework.test.util.ReflectionTestUtils.getField(container,
+            "receiveTimeout") == 1000);
+        ParcelShipped event = new ParcelShipped(UUID.randomUUID(), "parcel-" + UUID.randomUUID());
+        transactions.executeWithoutResult(status -> outbox.publish(event));
+
+        await().atMost(PATIENCE).until(() -> dispatch.handled(event.parcel()).size() == 1);
+    }
+
     @Test
     void anEventRolledBackWithItsTransactionIsNeverPublished() {
         ParcelShipped event = new ParcelShipped(UUID.randomUUID(), "parcel-" + UUID.randomUUID());

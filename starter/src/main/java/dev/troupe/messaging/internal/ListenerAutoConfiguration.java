@@ -41,16 +41,21 @@ public class ListenerAutoConfiguration {
     }
 
     @Bean
+    QuietConsumers quietConsumers() {
+        return new QuietConsumers();
+    }
+
+    @Bean
     SimpleRabbitListenerContainerFactory rabbitListenerContainerFactory(
         SimpleRabbitListenerContainerFactoryConfigurer configurer, ConnectionFactory connectionFactory,
-        FailureAdvice failureAdvice, MessagingSettings settings,
+        FailureAdvice failureAdvice, MessagingSettings settings, QuietConsumers quiet,
         ObjectProvider<ContainerCustomizer<SimpleMessageListenerContainer>> customizers) {
         SimpleRabbitListenerContainerFactory factory = new SimpleRabbitListenerContainerFactory();
         configurer.configure(factory, connectionFactory);
         factory.setAdviceChain(failureAdvice);
         // applications tune their own listeners (say, one's concurrency) without a factory each
         factory.setContainerCustomizer(container -> {
-            batches(container, settings.batch());
+            batches(container, settings.batch(), quiet);
             MessageObservations.observe(container, settings.observationEnabled());
             customizers.orderedStream().forEach(c -> c.configure(container));
         });
@@ -60,9 +65,11 @@ public class ListenerAutoConfiguration {
     /**
      * A subscriber's consumer takes its messages in batches (of one, where the size is 1: the same
      * path either way); its prefetch holds two, so that the next batch is on its way while one is
-     * processed.
+     * processed. Its wait for the next message is short, and long while its queue is quiet
+     * ({@link QuietConsumers}).
      */
-    private static void batches(SimpleMessageListenerContainer container, MessagingSettings.Batch batch) {
+    private static void batches(SimpleMessageListenerContainer container, MessagingSettings.Batch batch,
+                                QuietConsumers quiet) {
         if (container.getMessageListener() instanceof SubscriberListener listener) {
             int size = listener.batchSizeOr(batch.size());
             container.setConsumerBatchEnabled(true);
@@ -70,7 +77,7 @@ public class ListenerAutoConfiguration {
             if (size > 1) {
                 container.setPrefetchCount(2 * size);
             }
-            container.setReceiveTimeout(Math.max(1, batch.maxWait().toMillis()));
+            quiet.watch(container, batch.maxWait());
             container.setBatchReceiveTimeout(Math.max(1, batch.maxWait().toMillis()));
         }
     }
