@@ -255,6 +255,8 @@ public final class Bench {
         final Duration planned;
         volatile double cpuBefore;
         volatile double cpuAfter;
+        volatile java.util.Map<String, Double> stagesBefore = java.util.Map.of();
+        volatile java.util.Map<String, Double> stagesAfter = java.util.Map.of();
         volatile double peakMib;
         volatile double outboxAge;
         volatile Instant began;
@@ -269,6 +271,7 @@ public final class Bench {
     /** Runs the load with a sampler beside it that shows progress every second. */
     private Load.Step measured(ServiceUnderTest troupe, Sampled sampled, java.util.function.Supplier<Load.Step> load) {
         sampled.cpuBefore = troupe.cpuSeconds();
+        sampled.stagesBefore = troupe.cpuSecondsByStage();
         sampled.began = Instant.now();
         long begin = System.nanoTime();
         Thread sampler = new Thread(() -> {
@@ -293,6 +296,7 @@ public final class Bench {
         sampler.interrupt();
         sampled.ended = Instant.now();
         sampled.cpuAfter = troupe.cpuSeconds();
+        sampled.stagesAfter = troupe.cpuSecondsByStage();
         steps.add(step);
         return step;
     }
@@ -374,7 +378,8 @@ public final class Bench {
             : accepted == 0 ? Map.of() : DeliveryLag.of(real, sampled.began, sampled.ended);
         return new StepResult(step.label, step.rate, planned, accepted, acceptedRate, endToEnd, sustained,
             percentiles(post), percentiles(toMail), delivery, sampled.outboxAge,
-            accepted == 0 ? Double.NaN : (sampled.cpuAfter - sampled.cpuBefore) * 1000 / accepted, sampled.peakMib);
+            accepted == 0 ? Double.NaN : (sampled.cpuAfter - sampled.cpuBefore) * 1000 / accepted, sampled.peakMib,
+            Stages.perRegistration(sampled.stagesBefore, sampled.stagesAfter, accepted));
     }
 
     /** A histogram of latencies in microseconds, up to an hour, three significant digits. */

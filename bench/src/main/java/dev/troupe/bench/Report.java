@@ -84,6 +84,11 @@ final class Report {
             + " consumer, in ms, " + deliveryKind() + "; the wait in the consumer's queue included. Outbox age: the oldest unpublished row, at"
             + " its worst during the step. CPU: every Troupe process, per registration accepted. Memory: resident, all"
             + " Troupe processes together, at the most during the step.\n\n"
+            + "## Troupe's CPU per registration, by stage\n\n" + stageTable() + "\n"
+            + "CPU ms per registration accepted, over the step, by the threads each stage runs on (from /proc, every"
+            + " Troupe process): HTTP and the users' transaction on Tomcat's threads, the relay's, each consumer's"
+            + " (the mailer's SMTP exchange on its own), the user-status responder's; the AMQP client's I/O, the"
+            + " embedded broker (on the embedded defaults), GC and JIT apart.\n\n"
             + "## Checks\n\n" + verdictLine() + "\n\n"
             + "![latency](latency.png)\n\n![throughput](throughput.png)\n";
     }
@@ -98,6 +103,23 @@ final class Report {
                 step.accepted(), step.endToEnd(), step.sustained() ? "yes" : "**no**", ratio(step.endToEnd(), limits.pgbenchTps()),
                 spread(step.post()), spread(step.postToMail()), delivery(step.delivery()), step.outboxOldestAge(),
                 step.cpuMsPerRegistration(), step.peakResidentMib()));
+        }
+        return table.toString();
+    }
+
+    private String stageTable() {
+        if (results.isEmpty()) {
+            return "";
+        }
+        List<String> stages = new java.util.ArrayList<>(results.get(0).cpuMsByStage().keySet());
+        StringBuilder table = new StringBuilder("| step | " + String.join(" | ", stages) + " | all |\n|---|"
+            + "---|".repeat(stages.size() + 1) + "\n");
+        for (StepResult step : results) {
+            table.append("| ").append(step.label());
+            for (String stage : stages) {
+                table.append(String.format(Locale.ROOT, " | %.2f", step.cpuMsByStage().getOrDefault(stage, Double.NaN)));
+            }
+            table.append(String.format(Locale.ROOT, " | %.2f |%n", step.cpuMsPerRegistration()));
         }
         return table.toString();
     }

@@ -95,6 +95,11 @@ final class ServiceUnderTest implements AutoCloseable {
         return nodes.stream().mapToDouble(ServiceProcess::cpuSeconds).sum();
     }
 
+    /** CPU seconds by stage of every Troupe process ({@link Stages}). */
+    java.util.Map<String, Double> cpuSecondsByStage() {
+        return Stages.of(Stages.sum(nodes.stream().map(ServiceProcess::cpuSecondsByThread).toList()));
+    }
+
     double residentMib() {
         return nodes.stream().mapToDouble(ServiceProcess::residentMib).sum();
     }

@@ -18,9 +18,10 @@ import java.util.Map;
  * @param outboxOldestAge the oldest unpublished outbox row's age, the most seen during the step, seconds
  * @param cpuMsPerRegistration CPU time of every Troupe process over the step ÷ registrations accepted
  * @param peakResidentMib the most resident memory of the Troupe processes together seen during the step
+ * @param cpuMsByStage    the same CPU ms per registration, split by stage ({@link Stages})
  */
 record StepResult(String label, int offered, long planned, long acceptedCount, double accepted, double endToEnd,
                   boolean sustained, Map<String, Double> post, Map<String, Double> postToMail,
                   Map<String, Map<String, Double>> delivery, double outboxOldestAge, double cpuMsPerRegistration,
-                  double peakResidentMib) {
+                  double peakResidentMib, Map<String, Double> cpuMsByStage) {
 }

@@ -164,6 +164,32 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * CPU seconds of each of this process's threads so far, by thread name (as the kernel keeps it:
+     * its first 15 characters), from /proc (Linux); empty where there is none. Threads that ended
+     * are not in it: a pool's threads live as long as the process does.
+     */
+    public java.util.Map<String, Double> cpuSecondsByThread() {
+        java.util.Map<String, Double> threads = new java.util.HashMap<>();
+        Path tasks = Path.of("/proc", Long.toString(process.pid()), "task");
+        try (java.util.stream.Stream<Path> all = Files.list(tasks)) {
+            all.forEach(task -> {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip();
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+                    threads.merge(name, seconds, Double::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended between the listing and the reading
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or the process is gone
+        }
+        return threads;
+    }
+
     /** Resident memory now, in MiB, from /proc (Linux). */
     public double residentMib() {
         try {
