@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -145,13 +143,7 @@ class ParkingCollectionIT {
     }
 
     private String send(String body) {
-        String id = UUID.randomUUID().toString();
-        MessageProperties properties = new MessageProperties();
-        properties.setMessageId(id);
-        properties.setType("parcel_shipped");
-        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-        publisher.publish("", Dispatch.QUEUE, new Message(body.getBytes(StandardCharsets.UTF_8), properties));
-        return id;
+        return ShopMessages.sendToDispatch(publisher, UUID.randomUUID().toString(), "parcel_shipped", body);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

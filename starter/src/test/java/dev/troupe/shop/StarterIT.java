@@ -6,14 +6,12 @@ import static org.awaitility.Awaitility.await;
 
 import dev.troupe.messaging.ConfirmedPublisher;
 import dev.troupe.outbox.Outbox;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -281,12 +279,7 @@ class StarterIT {
     }
 
     private String sendToQueue(String messageId, String type, String body) {
-        MessageProperties properties = new MessageProperties();
-        properties.setMessageId(messageId);
-        properties.setType(type);
-        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-        publisher.publish("", Dispatch.QUEUE, new Message(body.getBytes(StandardCharsets.UTF_8), properties));
-        return messageId;
+        return ShopMessages.sendToDispatch(publisher, messageId, type, body);
     }
 
     private long count(String sql, String id) {

@@ -17,7 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.aopalliance.aop.Advice;
 import org.junit.jupiter.api.Test;
@@ -94,29 +94,29 @@ class AutoConfigurationTest {
 
     static Stream<Arguments> seams() {
         return Stream.<Seam<?>>of(
-            new Seam<>(Clock.class, config -> Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)),
-            new Seam<>(MessageConverter.class, config -> new SimpleMessageConverter()),
-            new Seam<>(Envelopes.class, config -> new Envelopes(JsonMapper.builder().build())),
-            new Seam<>(ConfirmedPublisher.class, config -> (exchange, key, message) -> { }),
-            new Seam<>(Parking.class, config -> new Parking((exchange, key, message) -> { }, new SimpleMeterRegistry())),
-            new Seam<>(MessageObservations.class, config -> MessageObservations.NONE),
-            new Seam<>(RpcClient.class, config -> new NoRpc()),
-            new Seam<>(Outbox.class, config -> new NoOutbox()),
-            new Seam<>(Housekeeping.class, config -> new Housekeeping(List.of())))
+            new Seam<>(Clock.class, () -> Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)),
+            new Seam<>(MessageConverter.class, () -> new SimpleMessageConverter()),
+            new Seam<>(Envelopes.class, () -> new Envelopes(JsonMapper.builder().build())),
+            new Seam<>(ConfirmedPublisher.class, () -> (exchange, key, message) -> { }),
+            new Seam<>(Parking.class, () -> new Parking((exchange, key, message) -> { }, new SimpleMeterRegistry())),
+            new Seam<>(MessageObservations.class, () -> MessageObservations.NONE),
+            new Seam<>(RpcClient.class, () -> new NoRpc()),
+            new Seam<>(Outbox.class, () -> new NoOutbox()),
+            new Seam<>(Housekeeping.class, () -> new Housekeeping(List.of())))
             .map(seam -> Arguments.of(seam.type().getSimpleName(), seam));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("seams")
     <T> void anApplicationsOwnBeanTakesThePlaceOfTheStarters(String name, Seam<T> seam) {
-        T own = seam.make().apply(null);
+        T own = seam.make().get();
         runner.withBean(seam.type(), () -> own).run(context -> {
             assertThat(context).hasNotFailed();
             assertThat(context.getBean(seam.type())).isSameAs(own);
         });
     }
 
-    record Seam<T>(Class<T> type, Function<Void, T> make) {
+    record Seam<T>(Class<T> type, Supplier<T> make) {
     }
 
     private static final class NoRpc implements RpcClient {

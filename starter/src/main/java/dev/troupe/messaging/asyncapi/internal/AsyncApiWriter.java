@@ -1,5 +1,7 @@
 package dev.troupe.messaging.asyncapi.internal;
 
+import dev.troupe.messaging.Queues;
+
 import dev.troupe.messaging.api.Route;
 import dev.troupe.messaging.api.RoutedEvent;
 import dev.troupe.messaging.asyncapi.internal.MessagingInventory.Binding;
@@ -44,8 +46,6 @@ final class AsyncApiWriter {
 
     static final String VERSION = "3.0.0";
     static final String BINDING_VERSION = "0.3.0";
-    /** The starter's parking queues are named so ({@code Queues.PARKED_SUFFIX}). */
-    static final String PARKED_SUFFIX = ".parked";
     static final String REPLY_TO = "$message.header#/reply_to";
     private static final String CORRELATION_ID = "$message.header#/correlation_id";
 
@@ -219,8 +219,8 @@ final class AsyncApiWriter {
                     .collect(Collectors.joining("; ")));
             }
             List<Consumer> consumers = consumersOf(queue);
-            if (queue.endsWith(PARKED_SUFFIX) && queues().containsKey(queue.substring(0, queue.length() - PARKED_SUFFIX.length()))) {
-                text.append(". Where the consumer of `").append(queue, 0, queue.length() - PARKED_SUFFIX.length())
+            if (queue.endsWith(Queues.PARKED_SUFFIX) && queues().containsKey(queue.substring(0, queue.length() - Queues.PARKED_SUFFIX.length()))) {
+                text.append(". Where the consumer of `").append(queue, 0, queue.length() - Queues.PARKED_SUFFIX.length())
                     .append("` parks what it cannot process: the message as it came, with `x-parked-reason`,")
                     .append(" `x-exception-class`, `x-original-queue`, `x-original-exchange`, `x-original-routing-key`")
                     .append(" and `x-parked-at` headers");
@@ -246,7 +246,7 @@ final class AsyncApiWriter {
                     operation.put("description", "Each message is handled in a transaction with the subscriber's inbox"
                         + " row (consumer `" + consumer.name() + "`, message id): a redelivered message has no second effect."
                         + " A failure that may pass is retried later; a message that cannot be processed (unreadable,"
-                        + " invalid, of a type with no handler) is parked in `" + consumer.queue() + PARKED_SUFFIX + "`."
+                        + " invalid, of a type with no handler) is parked in `" + Queues.parkingQueueOf(consumer.queue()) + "`."
                         + " Acknowledged once its transaction has committed.");
                     amqp(operation.putObject("bindings")).put("ack", true).put("bindingVersion", BINDING_VERSION);
                 } else {
