@@ -28,6 +28,14 @@ public final class RabbitCluster implements AutoCloseable {
 
     private static final Path SCRIPTS = Path.of("/usr/lib/rabbitmq/bin");
     private static final Duration PATIENCE = Duration.ofSeconds(120);
+    /**
+     * Boots of one node before giving up: a node's VM may come up while its rabbit application
+     * stops during boot (seen once in CI on a killed node's restart, "rabbit_is_not_running"); a
+     * second boot of the same data has always come up.
+     */
+    private static final int BOOTS = 3;
+    /** Error lines of a node's own log quoted in a failure, the newest last. */
+    private static final int LOG_ERRORS = 5;
 
     /** One node: its name, AMQP port and distribution port. */
     public record Node(int number, String name, int port, int distributionPort) {
@@ -67,7 +75,7 @@ public final class RabbitCluster implements AutoCloseable {
             }
             for (int i = 0; i < nodes.size(); i++) {
                 awaitExit(starting.get(i), "rabbitmq-server -detached (" + nodes.get(i).name + ")");
-                awaitRunning(nodes.get(i));
+                awaitRunning(nodes.get(i), 1);
             }
             for (Node node : nodes.subList(1, nodes.size())) {
                 ctl(node, "stop_app");
@@ -124,7 +132,7 @@ public final class RabbitCluster implements AutoCloseable {
     /** Starts a stopped or killed node again; it rejoins the cluster it was part of. */
     public void start(Node node) throws IOException {
         awaitExit(server(node), "rabbitmq-server -detached (" + node.name + ")");
-        awaitRunning(node);
+        awaitRunning(node, 1);
     }
 
     private Node running() {
@@ -137,8 +145,34 @@ public final class RabbitCluster implements AutoCloseable {
         return command(node, SCRIPTS.resolve("rabbitmq-server").toString(), "-detached").start();
     }
 
-    private void awaitRunning(Node node) {
-        ctl(node, "wait", pidFile(node).toString(), "--timeout", String.valueOf(PATIENCE.toSeconds()));
+    /** Waits for the node's rabbit application; a boot that failed is killed and tried again. */
+    private void awaitRunning(Node node, int boot) throws IOException {
+        try {
+            ctl(node, "wait", pidFile(node).toString(), "--timeout", String.valueOf(PATIENCE.toSeconds()));
+        } catch (IllegalStateException failed) {
+            if (boot == BOOTS) {
+                throw new IllegalStateException(failed.getMessage() + " (boot " + boot + " of " + BOOTS + "); "
+                    + node.name + "'s log: " + logErrors(node), failed);
+            }
+            if (Files.exists(pidFile(node))) {
+                kill(node);
+            }
+            awaitExit(server(node), "rabbitmq-server -detached (" + node.name + ")");
+            awaitRunning(node, boot + 1);
+        }
+    }
+
+    /** The newest error lines of the node's log, for a failure that would otherwise name only its symptom. */
+    private String logErrors(Node node) {
+        Path log = folder.resolve("node" + node.number).resolve("log").resolve(node.name + ".log");
+        try (Stream<String> lines = Files.lines(log)) {
+            List<String> errors = lines.filter(line -> line.contains("[error]") || line.contains("BOOT FAILED"))
+                .toList();
+            return errors.isEmpty() ? "no error in " + log
+                : String.join(" | ", errors.subList(Math.max(0, errors.size() - LOG_ERRORS), errors.size()));
+        } catch (IOException | UncheckedIOException unreadable) {
+            return "unreadable (" + unreadable.getMessage() + ")";
+        }
     }
 
     /** rabbitmqctl against one node; its output, or a one-line failure. */
