@@ -45,6 +45,8 @@ public final class Bench {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Load.Step> steps = new ArrayList<>();
+    /** The counted steps' CPU profiles; set once Troupe runs. */
+    private Profiles profiles;
     /** The real servers of the run; null on the embedded defaults. */
     private RealServers real;
 
@@ -87,6 +89,7 @@ public final class Bench {
             say("starting Troupe (" + (options.separate() ? "one process per service" : "one process") + ") ...");
             try (ServiceUnderTest troupe = ServiceUnderTest.start(options, real, sink.port(), work)) {
                 say("  healthy after " + troupe.startup().toMillis() + " ms");
+                profiles = new Profiles(troupe.nodes(), work, options.profile());
                 if (real == null) {
                     limits = limits(null, "amqp://guest:guest@127.0.0.1:" + troupe.embeddedBrokerPort(), work);
                 }
@@ -112,9 +115,10 @@ public final class Bench {
                 report.write(work);
                 Path latest = options.out();
                 report.write(latest);
+                copyFlameGraphs(results, work, latest);
                 System.out.println();
                 System.out.println(report.summary());
-                say("reports: " + latest.resolve("benchmark.md") + ", benchmark.json, latency.png, throughput.png"
+                say("reports: " + latest.resolve("benchmark.md") + ", benchmark.json, latency.png, throughput.png, profile-*.html"
                     + " (this run's copy and the services' logs in " + work + ")");
                 return verdict.clean();
             }
@@ -219,7 +223,7 @@ public final class Bench {
         List<StepResult> results = new ArrayList<>();
         for (int rate : options.rates()) {
             say("open loop: " + rate + "/s for " + options.step().toSeconds() + " s");
-            Sampled sampled = new Sampled(rate + "/s", options.step());
+            Sampled sampled = new Sampled(rate + "/s", options.step(), Integer.toString(rate));
             Load.Step step = measured(troupe, sampled, () -> load.open(rate + "", rate, options.step()));
             drain(step, sink);
             StepResult result = result(step, troupe, sink, sampled);
@@ -232,7 +236,7 @@ public final class Bench {
         }
         if (options.connections() > 0) {
             say("closed loop: " + options.connections() + " clients for " + options.closed().toSeconds() + " s");
-            Sampled sampled = new Sampled("closed loop", options.closed());
+            Sampled sampled = new Sampled("closed loop", options.closed(), "closed");
             Load.Step step = measured(troupe, sampled, () -> {
                 try {
                     return load.closed("closed", options.connections(), options.closed());
@@ -253,6 +257,9 @@ public final class Bench {
     private static final class Sampled {
         final String what;
         final Duration planned;
+        /** The step's name in its profile's files; null for a step not profiled (the warm-up). */
+        final String profiled;
+        volatile Profiles.Profile profile = Profiles.Profile.none("not profiled");
         volatile double cpuBefore;
         volatile double cpuAfter;
         volatile java.util.Map<String, Double> stagesBefore = java.util.Map.of();
@@ -263,8 +270,13 @@ public final class Bench {
         volatile Instant ended;
 
         Sampled(String what, Duration planned) {
+            this(what, planned, null);
+        }
+
+        Sampled(String what, Duration planned, String profiled) {
             this.what = what;
             this.planned = planned;
+            this.profiled = profiled;
         }
     }
 
@@ -272,6 +284,9 @@ public final class Bench {
     private Load.Step measured(ServiceUnderTest troupe, Sampled sampled, java.util.function.Supplier<Load.Step> load) {
         sampled.cpuBefore = troupe.cpuSeconds();
         sampled.stagesBefore = troupe.cpuSecondsByStage();
+        if (sampled.profiled != null) {
+            profiles.start();
+        }
         sampled.began = Instant.now();
         long begin = System.nanoTime();
         Thread sampler = new Thread(() -> {
@@ -297,6 +312,9 @@ public final class Bench {
         sampled.ended = Instant.now();
         sampled.cpuAfter = troupe.cpuSeconds();
         sampled.stagesAfter = troupe.cpuSecondsByStage();
+        if (sampled.profiled != null) {
+            sampled.profile = profiles.stop(sampled.profiled);
+        }
         steps.add(step);
         return step;
     }
@@ -376,10 +394,22 @@ public final class Bench {
         // percentiles where the databases are at hand; the timers' mean and max on the embedded defaults
         Map<String, Map<String, Double>> delivery = real == null ? deliverySince(troupe)
             : accepted == 0 ? Map.of() : DeliveryLag.of(real, sampled.began, sampled.ended);
+        double cpuMs = accepted == 0 ? Double.NaN : (sampled.cpuAfter - sampled.cpuBefore) * 1000 / accepted;
         return new StepResult(step.label, step.rate, planned, accepted, acceptedRate, endToEnd, sustained,
-            percentiles(post), percentiles(toMail), delivery, sampled.outboxAge,
-            accepted == 0 ? Double.NaN : (sampled.cpuAfter - sampled.cpuBefore) * 1000 / accepted, sampled.peakMib,
-            Stages.perRegistration(sampled.stagesBefore, sampled.stagesAfter, accepted));
+            percentiles(post), percentiles(toMail), delivery, sampled.outboxAge, cpuMs, sampled.peakMib,
+            Stages.perRegistration(sampled.stagesBefore, sampled.stagesAfter, accepted),
+            Libraries.share(sampled.profile.samples(), cpuMs),
+            sampled.profile.flameGraphs().stream().map(graph -> graph.getFileName().toString()).toList(),
+            sampled.profile.note());
+    }
+
+    /** The steps' flame graphs beside the latest report too, where its links point. */
+    private static void copyFlameGraphs(List<StepResult> results, Path work, Path latest) throws IOException {
+        for (StepResult result : results) {
+            for (String graph : result.flameGraphs()) {
+                Files.copy(work.resolve(graph), latest.resolve(graph), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
     }
 
     /** A histogram of latencies in microseconds, up to an hour, three significant digits. */

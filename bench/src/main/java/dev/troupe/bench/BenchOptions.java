@@ -31,19 +31,20 @@ import java.util.Set;
  * @param idle        how long Troupe is watched with nothing to do, after the warm-up, for its idle CPU (0: not at all)
  * @param sampling    the share of requests Troupe traces ({@code management.tracing.sampling.probability}), from 0
  *                    to 1; null for the jar's own (1: every request)
+ * @param profile     each counted step profiled by async-profiler: a flame graph per step and its CPU by library
  */
 record BenchOptions(String servers, boolean separate, List<Integer> rates, Duration step, Duration warmup,
                     int connections, Duration closed, Duration limits, int relayRows, Path jar, Path out, List<String> jvm,
-                    boolean console, Double sampling, Duration idle) {
+                    boolean console, Double sampling, Duration idle, boolean profile) {
 
     private static final Set<String> NAMES = Set.of("servers", "services", "rates", "step", "warmup", "connections",
-        "closed", "limits", "relay-rows", "jar", "out", "smoke", "jvm", "console", "sampling", "idle");
+        "closed", "limits", "relay-rows", "jar", "out", "smoke", "jvm", "console", "sampling", "idle", "profile");
 
     static final String USAGE = """
         usage: java -jar bench/target/troupe-bench.jar [--servers=embedded|real] [--services=together|separate]
                  [--rates=100,200,400,...] [--step=20s] [--warmup=30s] [--connections=32] [--closed=20s]
                  [--limits=10s] [--relay-rows=50000] [--jar=app/target/troupe.jar] [--out=bench/target/report] [--jvm="-Xmx512m ..."] [--smoke]
-                 [--console] [--sampling=0..1] [--idle=10s]""";
+                 [--console] [--sampling=0..1] [--idle=10s] [--profile=true|false]""";
 
     boolean real() {
         return servers.equals("real");
@@ -87,7 +88,8 @@ record BenchOptions(String servers, boolean separate, List<Integer> rates, Durat
             given.containsKey("jvm") ? List.of(given.get("jvm").strip().split("\\s+")) : List.of(),
             Boolean.parseBoolean(given.getOrDefault("console", "false")),
             given.containsKey("sampling") ? share("sampling", given.get("sampling")) : null,
-            duration("idle", given.getOrDefault("idle", smoke ? "2s" : "10s")));
+            duration("idle", given.getOrDefault("idle", smoke ? "2s" : "10s")),
+            Boolean.parseBoolean(given.getOrDefault("profile", "true")));
         if (options.relayRows() < 0) {
             throw new IllegalArgumentException("--relay-rows is a number of outbox rows, 0 for none");
         }
@@ -152,6 +154,7 @@ record BenchOptions(String servers, boolean separate, List<Integer> rates, Durat
         return "servers=" + servers + (separate ? ", services separate" : ", services together") + ", rates="
             + Arrays.toString(rates.toArray()) + "/s, " + step.toSeconds() + " s each after " + warmup.toSeconds()
             + " s warm-up, closed loop " + connections + " clients for " + closed.toSeconds() + " s"
-            + (console ? ", console open" : "") + (sampling != null ? ", tracing sampling " + sampling : "");
+            + (console ? ", console open" : "") + (sampling != null ? ", tracing sampling " + sampling : "")
+            + (profile ? "" : ", not profiled");
     }
 }

@@ -89,6 +89,7 @@ final class Report {
             + " Troupe process): HTTP and the users' transaction on Tomcat's threads, the relay's, each consumer's"
             + " (the mailer's SMTP exchange on its own), the user-status responder's; the AMQP client's I/O, the"
             + " embedded broker (on the embedded defaults), GC and JIT apart.\n\n"
+            + "## Troupe's CPU per registration, by library\n\n" + libraryTable()
             + "## Checks\n\n" + verdictLine() + "\n\n"
             + "![latency](latency.png)\n\n![throughput](throughput.png)\n";
     }
@@ -122,6 +123,35 @@ final class Report {
             table.append(String.format(Locale.ROOT, " | %.2f |%n", step.cpuMsPerRegistration()));
         }
         return table.toString();
+    }
+
+    /**
+     * The steps' CPU per registration split by the code it was spent in (a column a step, a row a
+     * library: there are more libraries than steps), from each step's profile, with its flame graphs.
+     */
+    private String libraryTable() {
+        List<StepResult> profiled = results.stream().filter(step -> !step.cpuMsByLibrary().isEmpty()).toList();
+        if (profiled.isEmpty()) {
+            return results.isEmpty() ? "No step was run.\n\n" : "No profile: " + results.get(0).profile() + ".\n\n";
+        }
+        StringBuilder table = new StringBuilder("| library |");
+        profiled.forEach(step -> table.append(' ').append(step.offered() == 0 ? "closed loop" : step.offered() + "/s").append(" |"));
+        table.append("\n|---|").append("---|".repeat(profiled.size())).append('\n');
+        for (String library : profiled.get(0).cpuMsByLibrary().keySet()) {
+            table.append("| ").append(library);
+            profiled.forEach(step -> table.append(String.format(Locale.ROOT, " | %.2f",
+                step.cpuMsByLibrary().getOrDefault(library, Double.NaN))));
+            table.append(" |\n");
+        }
+        table.append("| flame graph");
+        profiled.forEach(step -> table.append(" | ").append(String.join(", ", step.flameGraphs().stream()
+            .map(graph -> "[" + graph.replaceFirst("^profile-", "").replaceFirst("\\.html$", "") + "](" + graph + ")")
+            .toList())));
+        table.append(" |\n\n");
+        return table + "CPU ms per registration accepted, as in the stage table, shared out in proportion to the step's"
+            + " CPU samples (" + profiled.get(0).profile() + "), each sample to the library of the leaf-most frame that"
+            + " has one: a JDK call made by Jackson is JSON's, a socket write of the PostgreSQL driver is JDBC's. The"
+            + " flame graphs are async-profiler's, one per Troupe process and step.\n\n";
     }
 
     private String limitsLine() {

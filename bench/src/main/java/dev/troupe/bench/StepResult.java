@@ -1,5 +1,6 @@
 package dev.troupe.bench;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,9 +20,14 @@ import java.util.Map;
  * @param cpuMsPerRegistration CPU time of every Troupe process over the step ÷ registrations accepted
  * @param peakResidentMib the most resident memory of the Troupe processes together seen during the step
  * @param cpuMsByStage    the same CPU ms per registration, split by stage ({@link Stages})
+ * @param cpuMsByLibrary  the same CPU ms per registration, split by the code it was spent in, from the step's profile
+ *                        ({@link Libraries}); empty where none was taken
+ * @param flameGraphs     the step's flame graphs, file names beside the report
+ * @param profile         how the step's profile was taken, or why there is none
  */
 record StepResult(String label, int offered, long planned, long acceptedCount, double accepted, double endToEnd,
                   boolean sustained, Map<String, Double> post, Map<String, Double> postToMail,
                   Map<String, Map<String, Double>> delivery, double outboxOldestAge, double cpuMsPerRegistration,
-                  double peakResidentMib, Map<String, Double> cpuMsByStage) {
+                  double peakResidentMib, Map<String, Double> cpuMsByStage, Map<String, Double> cpuMsByLibrary,
+                  List<String> flameGraphs, String profile) {
 }

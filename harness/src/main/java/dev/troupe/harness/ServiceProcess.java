@@ -153,6 +153,11 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The JVM's process id (a profiler attaches to it). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** user + system CPU seconds so far, from /proc (Linux). */
     public double cpuSeconds() {
         try {
