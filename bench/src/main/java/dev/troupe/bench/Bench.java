@@ -197,12 +197,12 @@ public final class Bench {
             return Idle.notMeasured();
         }
         say("idle: " + options.idle().toSeconds() + " s with no load ...");
-        double before = troupe.cpuSeconds();
+        Map<String, Double> before = troupe.cpuSecondsByThread();
         long start = System.nanoTime();
         // the window is the measurement itself: nothing is awaited, the time passing is what is measured
         Thread.sleep(options.idle().toMillis());
         double seconds = (System.nanoTime() - start) / 1e9;
-        Idle idle = new Idle(options.idle(), (troupe.cpuSeconds() - before) * 1000 / seconds);
+        Idle idle = Idle.of(options.idle(), seconds, before, troupe.cpuSecondsByThread());
         say("  " + idle.line().substring(2).replace("**", ""));
         return idle;
     }

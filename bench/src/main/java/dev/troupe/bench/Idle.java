@@ -1,6 +1,9 @@
 package dev.troupe.bench;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What Troupe costs with nothing to do: the CPU its processes use over a quiet window after the
@@ -9,11 +12,28 @@ import java.time.Duration;
  *
  * @param window       how long it was watched (zero: not measured)
  * @param cpuMsPerSecond CPU milliseconds of every Troupe process per second of the window
+ * @param threads      the threads that spent the most of it, ms per second, by name without its number
+ *                     ({@code outbox-relay}, {@code C2 CompilerThre}), the most first
  */
-record Idle(Duration window, double cpuMsPerSecond) {
+record Idle(Duration window, double cpuMsPerSecond, Map<String, Double> threads) {
+
+    /** How many threads the report names. */
+    static final int NAMED = 6;
 
     static Idle notMeasured() {
-        return new Idle(Duration.ZERO, Double.NaN);
+        return new Idle(Duration.ZERO, Double.NaN, Map.of());
+    }
+
+    /** The window's figures from two readings of every thread's CPU seconds, by name. */
+    static Idle of(Duration window, double seconds, Map<String, Double> before, Map<String, Double> after) {
+        Map<String, Double> spent = new LinkedHashMap<>();
+        after.forEach((thread, cpu) -> spent.merge(thread.replaceFirst("[-#]?\\d+$", ""),
+            (cpu - before.getOrDefault(thread, 0.0)) * 1000 / seconds, Double::sum));
+        double all = spent.values().stream().mapToDouble(Double::doubleValue).sum();
+        Map<String, Double> most = spent.entrySet().stream().filter(thread -> thread.getValue() > 0)
+            .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(NAMED)
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+        return new Idle(window, all, most);
     }
 
     /** The share of one core, in percent. */
@@ -24,7 +44,9 @@ record Idle(Duration window, double cpuMsPerSecond) {
     String line() {
         return window.isZero() ? "- idle: not measured (--idle=0s)"
             : String.format(java.util.Locale.ROOT, "- idle: **%.1f ms of CPU per second, %.2f %% of one core** (every Troupe"
-                + " process, %d s with no load after the warm-up drained)", cpuMsPerSecond, percentOfOneCore(),
-                window.toSeconds());
+                + " process, %d s with no load after the warm-up drained)%s", cpuMsPerSecond, percentOfOneCore(),
+                window.toSeconds(), threads.isEmpty() ? "" : "; most of it on " + threads.entrySet().stream()
+                    .map(thread -> String.format(java.util.Locale.ROOT, "%s %.1f", thread.getKey(), thread.getValue()))
+                    .collect(Collectors.joining(", ")) + " ms/s");
     }
 }
