@@ -58,7 +58,7 @@ final class Report {
         document.put("steps", results);
         document.put("verdict", verdict);
         document.put("idle", Map.of("window_s", idle.window().toSeconds(), "cpu_ms_per_s", idle.cpuMsPerSecond(),
-            "threads_ms_per_s", idle.threads()));
+            "jit_ms_per_s", idle.jitMsPerSecond(), "threads_ms_per_s", idle.threads()));
         Files.writeString(folder.resolve("benchmark.json"), json.writeValueAsString(document));
         plots(folder);
     }

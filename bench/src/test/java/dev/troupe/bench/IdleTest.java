@@ -21,7 +21,9 @@ class IdleTest {
         assertThat(idle.cpuMsPerSecond()).isCloseTo(15.0, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(idle.threads().keySet()).containsExactly("C2 CompilerThre", "outbox-relay", "Attach Listener");
         assertThat(idle.threads().get("outbox-relay")).isCloseTo(4.0, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(idle.jitMsPerSecond()).isCloseTo(10.0, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(idle.line()).contains("15.0 ms of CPU per second, 1.50 % of one core")
+            .contains("10.0 ms/s of it the JIT compilers finishing the warm-up's work, 5.0 ms/s (0.50 %) the rest")
             .contains("most of it on C2 CompilerThre 10.0, outbox-relay 4.0, Attach Listener 1.0 ms/s");
     }
 }
