@@ -197,12 +197,13 @@ public final class Bench {
             return Idle.notMeasured();
         }
         say("idle: " + options.idle().toSeconds() + " s with no load ...");
+        double allBefore = troupe.cpuSeconds();
         Map<String, Double> before = troupe.cpuSecondsByThread();
         long start = System.nanoTime();
         // the window is the measurement itself: nothing is awaited, the time passing is what is measured
         Thread.sleep(options.idle().toMillis());
         double seconds = (System.nanoTime() - start) / 1e9;
-        Idle idle = Idle.of(options.idle(), seconds, before, troupe.cpuSecondsByThread());
+        Idle idle = Idle.of(options.idle(), seconds, allBefore, troupe.cpuSeconds(), before, troupe.cpuSecondsByThread());
         say("  " + idle.line().substring(2).replace("**", ""));
         return idle;
     }
@@ -262,8 +263,8 @@ public final class Bench {
         volatile Profiles.Profile profile = Profiles.Profile.none("not profiled");
         volatile double cpuBefore;
         volatile double cpuAfter;
-        volatile java.util.Map<String, Double> stagesBefore = java.util.Map.of();
-        volatile java.util.Map<String, Double> stagesAfter = java.util.Map.of();
+        volatile java.util.Map<String, Double> threadsBefore = java.util.Map.of();
+        volatile java.util.Map<String, Double> threadsAfter = java.util.Map.of();
         volatile double peakMib;
         volatile double outboxAge;
         volatile Instant began;
@@ -283,7 +284,7 @@ public final class Bench {
     /** Runs the load with a sampler beside it that shows progress every second. */
     private Load.Step measured(ServiceUnderTest troupe, Sampled sampled, java.util.function.Supplier<Load.Step> load) {
         sampled.cpuBefore = troupe.cpuSeconds();
-        sampled.stagesBefore = troupe.cpuSecondsByStage();
+        sampled.threadsBefore = troupe.cpuSecondsByThread();
         if (sampled.profiled != null) {
             profiles.start();
         }
@@ -311,7 +312,7 @@ public final class Bench {
         sampler.interrupt();
         sampled.ended = Instant.now();
         sampled.cpuAfter = troupe.cpuSeconds();
-        sampled.stagesAfter = troupe.cpuSecondsByStage();
+        sampled.threadsAfter = troupe.cpuSecondsByThread();
         if (sampled.profiled != null) {
             sampled.profile = profiles.stop(sampled.profiled);
         }
@@ -397,7 +398,7 @@ public final class Bench {
         double cpuMs = accepted == 0 ? Double.NaN : (sampled.cpuAfter - sampled.cpuBefore) * 1000 / accepted;
         return new StepResult(step.label, step.rate, planned, accepted, acceptedRate, endToEnd, sustained,
             percentiles(post), percentiles(toMail), delivery, sampled.outboxAge, cpuMs, sampled.peakMib,
-            Stages.perRegistration(sampled.stagesBefore, sampled.stagesAfter, accepted),
+            Stages.perRegistration(sampled.threadsBefore, sampled.threadsAfter, accepted),
             Libraries.share(sampled.profile.samples(), cpuMs),
             sampled.profile.flameGraphs().stream().map(graph -> graph.getFileName().toString()).toList(),
             sampled.profile.note());

@@ -26,12 +26,17 @@ record Idle(Duration window, double cpuMsPerSecond, Map<String, Double> threads,
         return new Idle(Duration.ZERO, Double.NaN, Map.of(), Double.NaN);
     }
 
-    /** The window's figures from two readings of every thread's CPU seconds, by name. */
-    static Idle of(Duration window, double seconds, Map<String, Double> before, Map<String, Double> after) {
+    /**
+     * The window's figures from two readings of the processes' CPU seconds, all of it and by thread
+     * name. The whole is the processes' own count: a thread that ended in the window (the JVM stops
+     * compiler threads it no longer needs) leaves the names' sum, never the process's.
+     */
+    static Idle of(Duration window, double seconds, double allBefore, double allAfter, Map<String, Double> before,
+                   Map<String, Double> after) {
         Map<String, Double> spent = new LinkedHashMap<>();
         after.forEach((thread, cpu) -> spent.merge(thread.replaceFirst("[-#]?\\d+$", ""),
-            (cpu - before.getOrDefault(thread, 0.0)) * 1000 / seconds, Double::sum));
-        double all = spent.values().stream().mapToDouble(Double::doubleValue).sum();
+            Math.max(0, cpu - before.getOrDefault(thread, 0.0)) * 1000 / seconds, Double::sum));
+        double all = (allAfter - allBefore) * 1000 / seconds;
         double jit = spent.entrySet().stream().filter(thread -> Stages.stageOf(thread.getKey()).equals("JIT"))
             .mapToDouble(Map.Entry::getValue).sum();
         Map<String, Double> most = spent.entrySet().stream().filter(thread -> thread.getValue() > 0)

@@ -95,11 +95,6 @@ final class ServiceUnderTest implements AutoCloseable {
         return nodes.stream().mapToDouble(ServiceProcess::cpuSeconds).sum();
     }
 
-    /** CPU seconds by stage of every Troupe process ({@link Stages}). */
-    java.util.Map<String, Double> cpuSecondsByStage() {
-        return Stages.of(cpuSecondsByThread());
-    }
-
     /** CPU seconds by thread name, every Troupe process's threads of one name together. */
     java.util.Map<String, Double> cpuSecondsByThread() {
         return Stages.sum(nodes.stream().map(ServiceProcess::cpuSecondsByThread).toList());

@@ -51,11 +51,16 @@ final class Stages {
         return "other";
     }
 
-    /** CPU ms per registration by stage, between two readings. */
+    /**
+     * CPU ms per registration by stage, between two readings of the threads' CPU seconds by name. A
+     * thread that ended between them (the JVM stops compiler threads it no longer needs) counts for
+     * nothing rather than taking its whole life's time off its stage.
+     */
     static Map<String, Double> perRegistration(Map<String, Double> before, Map<String, Double> after, long registrations) {
+        Map<String, Double> spent = new TreeMap<>();
+        after.forEach((thread, seconds) -> spent.put(thread, Math.max(0, seconds - before.getOrDefault(thread, 0.0))));
         Map<String, Double> per = new LinkedHashMap<>();
-        after.forEach((stage, seconds) -> per.put(stage,
-            registrations == 0 ? Double.NaN : (seconds - before.getOrDefault(stage, 0.0)) * 1000 / registrations));
+        of(spent).forEach((stage, seconds) -> per.put(stage, registrations == 0 ? Double.NaN : seconds * 1000 / registrations));
         return per;
     }
 
