@@ -118,7 +118,7 @@ public final class Bench {
                 copyFlameGraphs(results, work, latest);
                 System.out.println();
                 System.out.println(report.summary());
-                say("reports: " + latest.resolve("benchmark.md") + ", benchmark.json, latency.png, throughput.png, profile-*.html"
+                say("reports: " + latest.resolve("benchmark.md") + ", benchmark.json, latency.png, throughput.png, cpu-by-library.png, profile-*.html"
                     + " (this run's copy and the services' logs in " + work + ")");
                 return verdict.clean();
             }

@@ -152,7 +152,8 @@ final class Report {
         return table + "CPU ms per registration accepted, as in the stage table, shared out in proportion to the step's"
             + " CPU samples (" + profiled.get(0).profile() + "), each sample to the library of the leaf-most frame that"
             + " has one: a JDK call made by Jackson is JSON's, a socket write of the PostgreSQL driver is JDBC's. The"
-            + " flame graphs are async-profiler's, one per Troupe process and step.\n\n";
+            + " flame graphs are async-profiler's, one per Troupe process and step.\n\n"
+            + "![CPU per registration by library](cpu-by-library.png)\n\n";
     }
 
     private String limitsLine() {
@@ -272,6 +273,27 @@ final class Report {
             "offered registrations/s", "registrations/s", throughput, PlotOrientation.VERTICAL, true, false, false);
         styled(throughputChart);
         ChartUtils.saveChartAsPNG(folder.resolve("throughput.png").toFile(), throughputChart, 900, 540);
+        libraryChart(folder);
+    }
+
+    /** The library table as stacked bars, a bar a step: where a registration's CPU went, at a glance. */
+    private void libraryChart(Path folder) throws IOException {
+        List<StepResult> profiled = results.stream().filter(step -> !step.cpuMsByLibrary().isEmpty()).toList();
+        if (profiled.isEmpty()) {
+            return;
+        }
+        org.jfree.data.category.DefaultCategoryDataset libraries = new org.jfree.data.category.DefaultCategoryDataset();
+        for (StepResult step : profiled) {
+            String column = step.offered() == 0 ? "closed loop" : step.offered() + "/s";
+            step.cpuMsByLibrary().forEach((library, ms) -> libraries.addValue(ms, library, column));
+        }
+        JFreeChart chart = ChartFactory.createStackedBarChart("Troupe's CPU per registration, by library", "step",
+            "CPU ms per registration", libraries, PlotOrientation.VERTICAL, true, false, false);
+        chart.getCategoryPlot().setBackgroundPaint(java.awt.Color.WHITE);
+        chart.getCategoryPlot().setRangeGridlinePaint(java.awt.Color.LIGHT_GRAY);
+        ((org.jfree.chart.renderer.category.BarRenderer) chart.getCategoryPlot().getRenderer())
+            .setBarPainter(new org.jfree.chart.renderer.category.StandardBarPainter());
+        ChartUtils.saveChartAsPNG(folder.resolve("cpu-by-library.png").toFile(), chart, 900, 640);
     }
 
     /** Points as well as lines (one step alone is still seen), on white, whole numbers of registrations. */
