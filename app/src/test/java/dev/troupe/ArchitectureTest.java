@@ -144,9 +144,14 @@ class ArchitectureTest {
     }
 
     /** Where the class was loaded from: the class folder or jar, up to its package path. */
+    /**
+     * Where the class was loaded from: its URI up to its package's folder, the last one, since the
+     * path before it may hold {@code dev/troupe/} too (a jar in the local Maven repository, when the
+     * app's tests run alone with {@code -pl app}).
+     */
     private static String module(JavaClass type) {
         String uri = type.getSource().orElseThrow().getUri().toString();
-        return uri.substring(0, uri.indexOf("dev/troupe/"));
+        return uri.substring(0, uri.lastIndexOf(type.getPackageName().replace('.', '/') + "/"));
     }
 
     private static DescribedPredicate<JavaClass> loadedFrom(String module) {
