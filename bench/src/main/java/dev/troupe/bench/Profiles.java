@@ -50,8 +50,10 @@ final class Profiles {
             try {
                 profiler("start", "-e", event, "-i", INTERVAL, Long.toString(node.pid()));
             } catch (IOException | RuntimeException refused) {
-                if (event.equals("cpu")) {
-                    event = "itimer"; // perf events refused by the kernel: the interval timer needs nothing of it
+                if (event.equals("cpu") && node == nodes.get(0)) {
+                    // perf events refused by the kernel, at the first process (none started yet): the
+                    // interval timer needs nothing of it
+                    event = "itimer";
                     start();
                     return;
                 }

@@ -131,12 +131,12 @@ final class Report {
      * library: there are more libraries than steps), from each step's profile, with its flame graphs.
      */
     private String libraryTable() {
-        List<StepResult> profiled = results.stream().filter(step -> !step.cpuMsByLibrary().isEmpty()).toList();
+        List<StepResult> profiled = profiled();
         if (profiled.isEmpty()) {
             return results.isEmpty() ? "No step was run.\n\n" : "No profile: " + results.get(0).profile() + ".\n\n";
         }
         StringBuilder table = new StringBuilder("| library |");
-        profiled.forEach(step -> table.append(' ').append(step.offered() == 0 ? "closed loop" : step.offered() + "/s").append(" |"));
+        profiled.forEach(step -> table.append(' ').append(column(step)).append(" |"));
         table.append("\n|---|").append("---|".repeat(profiled.size())).append('\n');
         for (String library : profiled.get(0).cpuMsByLibrary().keySet()) {
             table.append("| ").append(library);
@@ -276,16 +276,25 @@ final class Report {
         libraryChart(folder);
     }
 
+    /** The steps that have a profile, for the library table and its chart. */
+    private List<StepResult> profiled() {
+        return results.stream().filter(step -> !step.cpuMsByLibrary().isEmpty()).toList();
+    }
+
+    /** A step's name in the library table and chart. */
+    private static String column(StepResult step) {
+        return step.offered() == 0 ? "closed loop" : step.offered() + "/s";
+    }
+
     /** The library table as stacked bars, a bar a step: where a registration's CPU went, at a glance. */
     private void libraryChart(Path folder) throws IOException {
-        List<StepResult> profiled = results.stream().filter(step -> !step.cpuMsByLibrary().isEmpty()).toList();
+        List<StepResult> profiled = profiled();
         if (profiled.isEmpty()) {
             return;
         }
         org.jfree.data.category.DefaultCategoryDataset libraries = new org.jfree.data.category.DefaultCategoryDataset();
         for (StepResult step : profiled) {
-            String column = step.offered() == 0 ? "closed loop" : step.offered() + "/s";
-            step.cpuMsByLibrary().forEach((library, ms) -> libraries.addValue(ms, library, column));
+            step.cpuMsByLibrary().forEach((library, ms) -> libraries.addValue(ms, library, column(step)));
         }
         JFreeChart chart = ChartFactory.createStackedBarChart("Troupe's CPU per registration, by library", "step",
             "CPU ms per registration", libraries, PlotOrientation.VERTICAL, true, false, false);
